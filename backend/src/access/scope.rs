@@ -1,0 +1,248 @@
+//! Agency scope, applied in queries.
+//!
+//! A case is visible to its owning agency and to agencies holding an active grant (from a
+//! share, a transfer or a referral). A person is visible to the agency that registered them,
+//! to agencies holding a person grant, and through any visible case in which they are a party
+//! (for NGO workers: only as a victim). Protected fields (address, telephone) need
+//! registrar or full access.
+
+use korgon_domain::{PartyRole, Role};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Actor;
+use crate::entity::{case, case_grant, case_party, person, person_grant};
+
+/// The level of a grant.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantLevel {
+    /// Read the case (no protected fields).
+    Read,
+    /// Read everything, protected fields included; investigators may edit.
+    Full,
+}
+
+impl GrantLevel {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GrantLevel::Read => "read",
+            GrantLevel::Full => "full",
+        }
+    }
+
+    /// Parses a stored or sent name.
+    pub fn parse(s: &str) -> Option<GrantLevel> {
+        match s {
+            "read" => Some(GrantLevel::Read),
+            "full" => Some(GrantLevel::Full),
+            _ => None,
+        }
+    }
+}
+
+/// How the actor's agency reaches a case; ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseAccess {
+    /// Through a read grant.
+    Read,
+    /// Through a full grant.
+    Full,
+    /// The agency owns the case.
+    Owner,
+}
+
+impl CaseAccess {
+    /// Whether protected fields of the case's persons are visible.
+    pub fn sees_protected(self) -> bool {
+        self >= CaseAccess::Full
+    }
+
+    fn from_grant(level: GrantLevel) -> Self {
+        match level {
+            GrantLevel::Read => CaseAccess::Read,
+            GrantLevel::Full => CaseAccess::Full,
+        }
+    }
+}
+
+/// How the actor's agency reaches a person; ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonAccess {
+    /// Read, without protected fields.
+    Read,
+    /// Read everything.
+    Full,
+    /// The agency registered the person.
+    Registrar,
+}
+
+impl PersonAccess {
+    /// Whether protected fields are visible.
+    pub fn sees_protected(self) -> bool {
+        self >= PersonAccess::Full
+    }
+}
+
+impl From<CaseAccess> for PersonAccess {
+    fn from(access: CaseAccess) -> Self {
+        if access.sees_protected() {
+            PersonAccess::Full
+        } else {
+            PersonAccess::Read
+        }
+    }
+}
+
+/// The party roles an actor may see in a case: NGO workers see victims only.
+pub fn visible_party_roles(role: Role) -> &'static [PartyRole] {
+    match role {
+        Role::NgoWorker => &[PartyRole::Victim],
+        _ => &[
+            PartyRole::Victim,
+            PartyRole::Suspect,
+            PartyRole::Witness,
+            PartyRole::Reporter,
+        ],
+    }
+}
+
+fn role_names(role: Role) -> Vec<&'static str> {
+    visible_party_roles(role)
+        .iter()
+        .map(|r| r.as_str())
+        .collect()
+}
+
+/// The ids of the cases an agency holds an active grant on, as a sub-query.
+fn granted_case_ids(agency_id: Uuid) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(case_grant::Column::CaseId)
+        .from(case_grant::Entity)
+        .and_where(Expr::col(case_grant::Column::AgencyId).eq(agency_id))
+        .and_where(Expr::col(case_grant::Column::RevokedAt).is_null())
+        .to_owned()
+}
+
+/// Condition on `cases` selecting those visible to `agency_id`.
+pub fn visible_cases(agency_id: Uuid) -> Condition {
+    Condition::any()
+        .add(case::Column::OwnerAgencyId.eq(agency_id))
+        .add(case::Column::Id.in_subquery(granted_case_ids(agency_id)))
+}
+
+/// Condition on `persons` selecting those visible to the actor.
+pub fn visible_persons(actor: &Actor) -> Condition {
+    let via_grant = Query::select()
+        .column(person_grant::Column::PersonId)
+        .from(person_grant::Entity)
+        .and_where(Expr::col(person_grant::Column::AgencyId).eq(actor.agency_id))
+        .and_where(Expr::col(person_grant::Column::RevokedAt).is_null())
+        .to_owned();
+    let visible_case_ids = Query::select()
+        .column(case::Column::Id)
+        .from(case::Entity)
+        .cond_where(visible_cases(actor.agency_id))
+        .to_owned();
+    let via_case = Query::select()
+        .column(case_party::Column::PersonId)
+        .from(case_party::Entity)
+        .and_where(Expr::col(case_party::Column::Role).is_in(role_names(actor.role)))
+        .and_where(Expr::col(case_party::Column::CaseId).in_subquery(visible_case_ids))
+        .to_owned();
+    Condition::any()
+        .add(person::Column::RegisteringAgencyId.eq(actor.agency_id))
+        .add(person::Column::Id.in_subquery(via_grant))
+        .add(person::Column::Id.in_subquery(via_case))
+}
+
+/// The agency's access to `case`, or `None` when the case is out of its scope.
+pub async fn case_access<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: Uuid,
+    case: &case::Model,
+) -> Result<Option<CaseAccess>, sea_orm::DbErr> {
+    if case.owner_agency_id == agency_id {
+        return Ok(Some(CaseAccess::Owner));
+    }
+    let levels: Vec<String> = case_grant::Entity::find()
+        .select_only()
+        .column(case_grant::Column::Level)
+        .filter(case_grant::Column::CaseId.eq(case.id))
+        .filter(case_grant::Column::AgencyId.eq(agency_id))
+        .filter(case_grant::Column::RevokedAt.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(levels
+        .iter()
+        .filter_map(|l| GrantLevel::parse(l))
+        .max()
+        .map(CaseAccess::from_grant))
+}
+
+/// The actor's access to `person`, or `None` when the person is out of scope.
+pub async fn person_access<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    person: &person::Model,
+) -> Result<Option<PersonAccess>, sea_orm::DbErr> {
+    if person.registering_agency_id == actor.agency_id {
+        return Ok(Some(PersonAccess::Registrar));
+    }
+    let mut best: Option<PersonAccess> = None;
+    let grants: Vec<String> = person_grant::Entity::find()
+        .select_only()
+        .column(person_grant::Column::Level)
+        .filter(person_grant::Column::PersonId.eq(person.id))
+        .filter(person_grant::Column::AgencyId.eq(actor.agency_id))
+        .filter(person_grant::Column::RevokedAt.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for level in grants.iter().filter_map(|l| GrantLevel::parse(l)) {
+        best = best.max(Some(PersonAccess::from(CaseAccess::from_grant(level))));
+    }
+    let case_ids: Vec<Uuid> = case_party::Entity::find()
+        .select_only()
+        .column(case_party::Column::CaseId)
+        .filter(case_party::Column::PersonId.eq(person.id))
+        .filter(case_party::Column::Role.is_in(role_names(actor.role)))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if case_ids.is_empty() {
+        return Ok(best);
+    }
+    let owned = case::Entity::find()
+        .select_only()
+        .column(case::Column::Id)
+        .filter(case::Column::Id.is_in(case_ids.clone()))
+        .filter(case::Column::OwnerAgencyId.eq(actor.agency_id))
+        .into_tuple::<Uuid>()
+        .one(conn)
+        .await?;
+    if owned.is_some() {
+        return Ok(best.max(Some(PersonAccess::Full)));
+    }
+    let case_grants: Vec<String> = case_grant::Entity::find()
+        .select_only()
+        .column(case_grant::Column::Level)
+        .filter(case_grant::Column::CaseId.is_in(case_ids))
+        .filter(case_grant::Column::AgencyId.eq(actor.agency_id))
+        .filter(case_grant::Column::RevokedAt.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for level in case_grants.iter().filter_map(|l| GrantLevel::parse(l)) {
+        best = best.max(Some(PersonAccess::from(CaseAccess::from_grant(level))));
+    }
+    Ok(best)
+}

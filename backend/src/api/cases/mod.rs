@@ -1,0 +1,9 @@
+//! `/api/v1/cases…`: open, list, read and change cases; parties, shares and history.
+
+pub mod create;
+pub mod get;
+pub mod history;
+pub mod list;
+pub mod parties;
+pub mod patch;
+pub mod shares;

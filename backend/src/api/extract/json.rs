@@ -1,0 +1,84 @@
+//! A JSON body extractor whose rejections name the field (`articles[0].edition: invalid type…`).
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use korgon_domain::FieldError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::sanitize_message;
+use crate::api::error::ApiError;
+use crate::error::Error;
+
+/// A JSON request body or response.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+fn is_json(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+}
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        if !is_json(&req) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                Error::MalformedBody("the request body could not be read".to_owned()).into()
+            }
+        })?;
+        parse(&bytes).map(Json)
+    }
+}
+
+/// Parses a body, telling syntax errors (400) from errors in a field's value (422).
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                let field = if path == "." { "body".to_owned() } else { path };
+                ApiError::from(Error::from(FieldError::new(
+                    field,
+                    sanitize_message(&inner.to_string()),
+                )))
+            }
+            _ => Error::MalformedBody(format!(
+                "the request body is not valid JSON: {}",
+                sanitize_message(&inner.to_string())
+            ))
+            .into(),
+        }
+    })?;
+    deserializer.end().map_err(|_| {
+        Error::MalformedBody("the request body has data after the JSON value".to_owned())
+    })?;
+    Ok(value)
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}

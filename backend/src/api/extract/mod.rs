@@ -1,0 +1,82 @@
+//! Request extractors that answer bad input in Korgon's error shape, naming the field.
+
+mod actor;
+mod json;
+mod path;
+mod query;
+
+pub use actor::ClientAddr;
+pub use json::Json;
+pub use path::Path;
+pub use query::Query;
+
+/// Removes values that a deserialisation message may quote (`invalid type: string "…"`,
+/// `unknown variant `…``), so that a PIN or a name sent in the wrong place is not echoed.
+pub(crate) fn sanitize_message(message: &str) -> String {
+    let message = match message.find(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    };
+    let mut out = String::with_capacity(message.len());
+    let mut in_quotes = false;
+    for c in message.chars() {
+        match c {
+            '"' if !in_quotes => in_quotes = true,
+            '"' => {
+                in_quotes = false;
+                out.push_str("(value withheld)");
+            }
+            _ if in_quotes => {}
+            _ => out.push(c),
+        }
+    }
+    if out.starts_with("invalid type: ") || out.starts_with("invalid value: ") {
+        // `integer `22801199000123`` would echo a PIN sent as a number.
+        let mut kept = String::with_capacity(out.len());
+        let mut in_ticks = false;
+        for c in out.chars() {
+            match c {
+                '`' if !in_ticks => in_ticks = true,
+                '`' => in_ticks = false,
+                _ if in_ticks => {}
+                _ => kept.push(c),
+            }
+        }
+        return kept.replace("  ", " ");
+    }
+    if let Some(rest) = out.strip_prefix("unknown variant `")
+        && let Some(end) = rest.find('`')
+    {
+        return format!("unknown value{}", &rest[end + 1..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize_message;
+
+    #[test]
+    fn quoted_values_are_withheld() {
+        assert_eq!(
+            sanitize_message(
+                "invalid type: string \"22801199000123\", expected u16 at line 1 column 9"
+            ),
+            "invalid type: string (value withheld), expected u16"
+        );
+        assert_eq!(
+            sanitize_message(
+                "unknown variant `Aigul`, expected one of `female`, `male`, `unknown`"
+            ),
+            "unknown value, expected one of `female`, `male`, `unknown`"
+        );
+        assert_eq!(
+            sanitize_message("missing field `title`"),
+            "missing field `title`"
+        );
+        assert_eq!(
+            sanitize_message("invalid type: integer `22801199000123`, expected a string"),
+            "invalid type: integer, expected a string"
+        );
+    }
+}

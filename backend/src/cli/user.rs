@@ -1,0 +1,116 @@
+//! `korgon user add | unlock | deactivate`.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use korgon_domain::Role;
+use secrecy::SecretString;
+
+use crate::settings::Settings;
+use crate::store::users::{self, NewUser, UserPatch};
+
+/// User commands.
+#[derive(Debug, clap::Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        /// Login name (a-z, 0-9, '.', '_', '-').
+        #[arg(long)]
+        username: String,
+        /// Role: admin, investigator, prosecutor, ngo_worker, analyst or auditor.
+        #[arg(long)]
+        role: Role,
+        /// Code of the user's agency.
+        #[arg(long)]
+        agency: String,
+        /// Full name (default: the username).
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+    /// Clear a lock-out after repeated failed logins.
+    Unlock {
+        /// Login name.
+        username: String,
+    },
+    /// Deactivate an account; its tokens stop working at once.
+    Deactivate {
+        /// Login name.
+        username: String,
+    },
+}
+
+/// The password from standard input: prompted without echo on a terminal, else the first line.
+fn read_password() -> anyhow::Result<SecretString> {
+    let line = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password("Password: ").context("cannot read the password")?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        line
+    };
+    Ok(SecretString::from(
+        line.trim_end_matches(['\r', '\n']).to_owned(),
+    ))
+}
+
+/// Runs a user command.
+pub async fn run(settings: Settings, command: UserCommand) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(&settings).await?;
+    match command {
+        UserCommand::Add {
+            username,
+            role,
+            agency,
+            display_name,
+        } => {
+            let password = read_password()?;
+            let user = users::create(
+                &store,
+                None,
+                NewUser {
+                    username,
+                    display_name,
+                    role,
+                    agency_code: agency,
+                    password,
+                },
+            )
+            .await?;
+            println!(
+                "created user {} ({} at {}, id {})",
+                user.username, user.role, user.agency_code, user.id
+            );
+        }
+        UserCommand::Unlock { username } => {
+            let user = users::by_username(&store, &username).await?;
+            let patch = UserPatch {
+                version: user.version,
+                display_name: None,
+                role: None,
+                active: None,
+                unlock: true,
+                password: None,
+            };
+            users::update(&store, None, user.id, patch).await?;
+            println!("unlocked {}", user.username);
+        }
+        UserCommand::Deactivate { username } => {
+            let user = users::by_username(&store, &username).await?;
+            let patch = UserPatch {
+                version: user.version,
+                display_name: None,
+                role: None,
+                active: Some(false),
+                unlock: false,
+                password: None,
+            };
+            users::update(&store, None, user.id, patch).await?;
+            println!("deactivated {}", user.username);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

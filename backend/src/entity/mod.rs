@@ -1,0 +1,15 @@
+//! sea-orm entities, one file per table of `korgon-migrations`. Only the storage layer
+//! (`crate::store`, `crate::audit`) uses them; handlers see views.
+
+pub mod agency;
+pub mod audit_event;
+pub mod audit_head;
+pub mod case;
+pub mod case_grant;
+pub mod case_party;
+pub mod classification_change;
+pub mod json;
+pub mod person;
+pub mod person_grant;
+pub mod reference_counter;
+pub mod user;

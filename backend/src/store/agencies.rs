@@ -1,0 +1,248 @@
+//! Agencies: the directory every user sees, and its management by administrators.
+
+use std::collections::HashMap;
+
+use korgon_domain::{AgencyCode, AgencyKind};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Store, now};
+use crate::access::{Action, Actor, require};
+use crate::audit::{self, AuditContext, AuditEvent, Detail};
+use crate::entity::agency;
+use crate::error::{Error, Result};
+
+/// An agency as listed.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct AgencyView {
+    /// Id.
+    pub id: Uuid,
+    /// Code (`MVD-BISHKEK`).
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: String,
+    /// Region (ISO 3166-2).
+    pub region: Option<String>,
+    /// Whether its users may log in.
+    pub active: bool,
+    /// Version, for updates.
+    pub version: i64,
+}
+
+impl From<agency::Model> for AgencyView {
+    fn from(m: agency::Model) -> Self {
+        Self {
+            id: m.id,
+            code: m.code,
+            name: m.name,
+            kind: m.kind,
+            region: m.region,
+            active: m.active,
+            version: m.version,
+        }
+    }
+}
+
+/// The body of `POST /api/v1/agencies`.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewAgency {
+    /// Code, 2–32 of `A-Z 0-9 -`.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: AgencyKind,
+    /// Region code from the country profile.
+    #[serde(default)]
+    pub region: Option<String>,
+}
+
+/// The body of `PATCH /api/v1/agencies/{id}`.
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyPatch {
+    /// The version last read.
+    pub version: i64,
+    /// New name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Activate or deactivate (deactivation stops its users at once).
+    #[serde(default)]
+    pub active: Option<bool>,
+}
+
+/// Creates an agency. `actor` is `None` for the console (`korgon agency add`).
+pub async fn create(store: &Store, actor: Option<&Actor>, input: NewAgency) -> Result<AgencyView> {
+    if let Some(actor) = actor {
+        require(actor, Action::ManageAgencies)?;
+    }
+    let mut errors = korgon_domain::FieldErrors::new();
+    let code = errors.take(AgencyCode::parse("code", &input.code));
+    let name = errors.take(korgon_domain::text::bounded(
+        "name",
+        &input.name,
+        korgon_domain::text::limits::DISPLAY_NAME,
+        false,
+    ));
+    let region = match input.region.as_deref() {
+        Some(r) if !r.trim().is_empty() => errors
+            .take(store.profile.parse_region("region", r))
+            .map(Some),
+        _ => Some(None),
+    };
+    let (Some(code), Some(name), Some(region)) = (code, name, region) else {
+        return Err(errors.into());
+    };
+    let now = now();
+    let model = agency::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        code: Set(code.as_str().to_owned()),
+        name: Set(name),
+        kind: Set(input.kind.as_str().to_owned()),
+        region: Set(region.map(|r| r.as_str().to_owned())),
+        active: Set(true),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let txn = store.db.begin_write().await?;
+    let created = agency::Entity::insert(model)
+        .exec_with_returning(&txn)
+        .await
+        .map_err(|e| {
+            if Error::is_unique_violation(&e) {
+                Error::Duplicate(format!(
+                    "an agency with code {} already exists",
+                    code.as_str()
+                ))
+            } else {
+                e.into()
+            }
+        })?;
+    let ctx = actor.map(Actor::audit).unwrap_or_else(AuditContext::cli);
+    audit::append(
+        &txn,
+        &[(
+            ctx,
+            AuditEvent::new("agency.create", "agency", Some(created.id))
+                .with("kind", Detail::Code(input.kind.as_str())),
+        )],
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created.into())
+}
+
+/// Lists every agency (any authenticated user: codes are needed to share and refer).
+pub async fn list(store: &Store) -> Result<Vec<AgencyView>> {
+    let rows = agency::Entity::find()
+        .order_by_asc(agency::Column::Code)
+        .all(&store.db.reader)
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Changes an agency's name or active flag.
+pub async fn update(
+    store: &Store,
+    actor: &Actor,
+    id: Uuid,
+    patch: AgencyPatch,
+) -> Result<AgencyView> {
+    require(actor, Action::ManageAgencies)?;
+    let name = match patch.name.as_deref() {
+        Some(n) => Some(korgon_domain::text::bounded(
+            "name",
+            n,
+            korgon_domain::text::limits::DISPLAY_NAME,
+            false,
+        )?),
+        None => None,
+    };
+    if name.is_none() && patch.active.is_none() {
+        return Err(korgon_domain::FieldError::new("body", "names no field to change").into());
+    }
+    let txn = store.db.begin_write().await?;
+    let current = agency::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(Error::NotFound("agency"))?;
+    if current.version != patch.version {
+        return Err(Error::VersionConflict {
+            object: "agency",
+            current: current.version,
+        });
+    }
+    let mut model: agency::ActiveModel = current.clone().into();
+    let mut fields = Vec::new();
+    if let Some(name) = name {
+        model.name = Set(name);
+        fields.push("name");
+    }
+    if let Some(active) = patch.active {
+        model.active = Set(active);
+        fields.push("active");
+    }
+    model.version = Set(current.version + 1);
+    model.updated_at = Set(now());
+    let result = agency::Entity::update_many()
+        .set(model)
+        .filter(agency::Column::Id.eq(id))
+        .filter(agency::Column::Version.eq(patch.version))
+        .exec(&txn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(Error::VersionConflict {
+            object: "agency",
+            current: current.version,
+        });
+    }
+    audit::append(
+        &txn,
+        &[(
+            actor.audit(),
+            AuditEvent::new("agency.update", "agency", Some(id))
+                .with("fields", Detail::Codes(fields)),
+        )],
+    )
+    .await?;
+    let updated = agency::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(Error::NotFound("agency"))?;
+    txn.commit().await?;
+    Ok(updated.into())
+}
+
+/// Finds an active agency by code; `NotFound` otherwise.
+pub async fn by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<agency::Model> {
+    let code = code.trim().to_ascii_uppercase();
+    agency::Entity::find()
+        .filter(agency::Column::Code.eq(code))
+        .one(conn)
+        .await?
+        .ok_or(Error::NotFound("agency"))
+}
+
+/// The codes of the agencies with these ids.
+pub async fn codes<C: ConnectionTrait>(
+    conn: &C,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = agency::Entity::find()
+        .filter(agency::Column::Id.is_in(ids))
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|a| (a.id, a.code)).collect())
+}

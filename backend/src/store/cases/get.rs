@@ -1,0 +1,110 @@
+//! Reading one case, with the parties the actor may see. Every read is audited.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+use super::view::{CaseView, PartyView};
+use crate::access::scope::{case_access, visible_party_roles};
+use crate::access::{Action, Actor, CaseAccess, require};
+use crate::audit::{AuditEvent, Detail};
+use crate::entity::{case, case_party, person};
+use crate::error::{Error, Result};
+use crate::store::{Store, agencies};
+
+/// The case and the actor's access to it; `NotFound` when missing or out of scope.
+pub async fn load_visible<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<(case::Model, CaseAccess)> {
+    let model = case::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(Error::NotFound("case"))?;
+    let access = case_access(conn, actor.agency_id, &model)
+        .await?
+        .ok_or(Error::NotFound("case"))?;
+    Ok((model, access))
+}
+
+/// A person's name for lists: family, given, patronymic.
+pub fn display_name(p: &person::Model) -> String {
+    [&p.family_name, &p.given_name, &p.patronymic]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The parties of `case_id` the actor's role may see, oldest first.
+pub async fn visible_parties<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    case_id: Uuid,
+) -> Result<Vec<PartyView>> {
+    let roles: Vec<&str> = visible_party_roles(actor.role)
+        .iter()
+        .map(|r| r.as_str())
+        .collect();
+    let parties = case_party::Entity::find()
+        .filter(case_party::Column::CaseId.eq(case_id))
+        .filter(case_party::Column::Role.is_in(roles))
+        .order_by_asc(case_party::Column::Id)
+        .all(conn)
+        .await?;
+    if parties.is_empty() {
+        return Ok(Vec::new());
+    }
+    let names: HashMap<Uuid, String> = person::Entity::find()
+        .filter(person::Column::Id.is_in(parties.iter().map(|p| p.person_id).collect::<Vec<_>>()))
+        .all(conn)
+        .await?
+        .iter()
+        .map(|p| (p.id, display_name(p)))
+        .collect();
+    Ok(parties
+        .into_iter()
+        .map(|p| PartyView {
+            id: p.id,
+            person_id: p.person_id,
+            role: p.role,
+            name: names.get(&p.person_id).cloned().unwrap_or_default(),
+            details: p.details.0,
+        })
+        .collect())
+}
+
+/// Reads a case in the actor's scope; the read (and the persons it shows) is audited before
+/// the case is returned.
+#[tracing::instrument(skip_all, fields(user = %actor.user_id, case = %id))]
+pub async fn get(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
+    require(actor, Action::ReadCases)?;
+    let conn = &store.db.reader;
+    let (model, access) = load_visible(conn, actor, id).await?;
+    let parties = visible_parties(conn, actor, id).await?;
+    let owner = agencies::codes(conn, [model.owner_agency_id]).await?;
+    let event = AuditEvent::new("case.read", "case", Some(id))
+        .with("access", Detail::Code(access_code(access)))
+        .with(
+            "persons",
+            Detail::Ids(parties.iter().map(|p| p.person_id).collect()),
+        );
+    store.audit.record(actor.audit(), vec![event]).await?;
+    let owner = owner
+        .get(&model.owner_agency_id)
+        .cloned()
+        .unwrap_or_default();
+    Ok(CaseView::build(model, owner, access, actor.role, parties))
+}
+
+/// The stored name of an access level.
+pub fn access_code(access: CaseAccess) -> &'static str {
+    match access {
+        CaseAccess::Read => "read",
+        CaseAccess::Full => "full",
+        CaseAccess::Owner => "owner",
+    }
+}

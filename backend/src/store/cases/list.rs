@@ -1,0 +1,98 @@
+//! Listing the cases in the actor's scope.
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use super::view::CaseSummary;
+use crate::access::scope::visible_cases;
+use crate::access::{Action, Actor, CaseAccess, require};
+use crate::audit::{AuditEvent, Detail};
+use crate::entity::{case, case_grant};
+use crate::error::Result;
+use crate::store::page::{Page, PageRequest};
+use crate::store::{Store, agencies};
+
+/// Filters of `GET /api/v1/cases`.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only cases in this status.
+    pub status: Option<korgon_domain::CaseStatus>,
+    /// Only cases in this region.
+    pub region: Option<korgon_domain::RegionCode>,
+}
+
+/// One page of the cases visible to the actor, newest first. The list is audited with the
+/// ids it shows.
+#[tracing::instrument(skip_all, fields(user = %actor.user_id))]
+pub async fn list(
+    store: &Store,
+    actor: &Actor,
+    filter: &CaseFilter,
+    page: PageRequest,
+) -> Result<Page<CaseSummary>> {
+    require(actor, Action::ReadCases)?;
+    let conn = &store.db.reader;
+    let mut query = case::Entity::find().filter(visible_cases(actor.agency_id));
+    if let Some(status) = filter.status {
+        query = query.filter(case::Column::Status.eq(status.as_str()));
+    }
+    if let Some(region) = &filter.region {
+        query = query.filter(case::Column::Region.eq(region.as_str()));
+    }
+    if let Some(after) = page.after {
+        query = query.filter(case::Column::Id.lt(after));
+    }
+    let rows = query
+        .order_by_desc(case::Column::Id)
+        .limit(page.limit + 1)
+        .all(conn)
+        .await?;
+    let page_rows = Page::from_fetched(rows, page.limit, |c| c.id);
+    let shared: Vec<uuid::Uuid> = page_rows
+        .items
+        .iter()
+        .filter(|c| c.owner_agency_id != actor.agency_id)
+        .map(|c| c.id)
+        .collect();
+    let grants: Vec<(uuid::Uuid, String)> = if shared.is_empty() {
+        Vec::new()
+    } else {
+        case_grant::Entity::find()
+            .select_only()
+            .column(case_grant::Column::CaseId)
+            .column(case_grant::Column::Level)
+            .filter(case_grant::Column::CaseId.is_in(shared))
+            .filter(case_grant::Column::AgencyId.eq(actor.agency_id))
+            .filter(case_grant::Column::RevokedAt.is_null())
+            .into_tuple()
+            .all(conn)
+            .await?
+    };
+    let owners = agencies::codes(conn, page_rows.items.iter().map(|c| c.owner_agency_id)).await?;
+    let ids: Vec<uuid::Uuid> = page_rows.items.iter().map(|c| c.id).collect();
+    let event = AuditEvent::new("case.list", "case", None)
+        .with("count", Detail::Count(ids.len() as i64))
+        .with("cases", Detail::Ids(ids));
+    store.audit.record(actor.audit(), vec![event]).await?;
+    let items = page_rows
+        .items
+        .into_iter()
+        .map(|c| {
+            let access = if c.owner_agency_id == actor.agency_id {
+                CaseAccess::Owner
+            } else if grants
+                .iter()
+                .any(|(id, level)| *id == c.id && level == "full")
+            {
+                CaseAccess::Full
+            } else {
+                CaseAccess::Read
+            };
+            let owner = owners.get(&c.owner_agency_id).cloned().unwrap_or_default();
+            CaseSummary::build(c, owner, access, actor.role)
+        })
+        .collect();
+    Ok(Page {
+        items,
+        next_cursor: page_rows.next_cursor,
+    })
+}

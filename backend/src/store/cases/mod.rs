@@ -1,0 +1,20 @@
+//! Cases: create, read, list, change (with reclassification history), parties and shares.
+
+mod create;
+mod get;
+mod history;
+mod list;
+mod parties;
+mod reference;
+mod shares;
+mod update;
+mod view;
+
+pub use create::create;
+pub use get::{get, load_visible};
+pub use history::{ClassificationChangeView, history};
+pub use list::{CaseFilter, list};
+pub use parties::{NewParty, add_party};
+pub use shares::{GrantView, NewShare, list_shares, revoke_share, share};
+pub use update::update;
+pub use view::{CaseSummary, CaseView, PartyView};

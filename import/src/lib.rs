@@ -1,0 +1,1 @@
+//! Legacy spreadsheet and court-record import: the import issue fills this crate.
