@@ -1,0 +1,485 @@
+//! The test harness: `spawn_app()` starts Korgon on a random port with a database of its own
+#![allow(dead_code)] // not every test module uses every helper
+//! (a fresh SQLite file, or — with `KORGON_TEST_DATABASE_URL=postgres://…` — a uniquely named
+//! PostgreSQL database dropped when the test ends), and `World` adds a standard set of
+//! agencies and one logged-in user per role.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use korgon::api::AppState;
+use korgon::settings::Settings;
+use korgon::startup::Application;
+use korgon::store::agencies::{self, NewAgency};
+use korgon::store::users::{self, NewUser};
+use korgon_domain::{AgencyKind, Role};
+use reqwest::{Response, StatusCode};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+/// The password of every test user.
+pub const PASSWORD: &str = "test-password-123";
+
+/// A running application with its own database.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`.
+    pub address: String,
+    /// A client that keeps no cookies and follows no redirects.
+    pub client: reqwest::Client,
+    /// The application state (direct database access for assertions and tampering).
+    pub state: AppState,
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// `Some` when the database is PostgreSQL.
+    pub database_url: Option<String>,
+    _dir: tempfile::TempDir,
+    _pg: Option<PgGuard>,
+}
+
+/// Drops the test's PostgreSQL database when the test ends.
+struct PgGuard {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgGuard {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop runs outside any runtime the test may still be shutting down: use a thread.
+        let _ = std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            runtime.block_on(async move {
+                use sqlx::Connection;
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut conn)
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// The PostgreSQL server to test against, if any.
+pub fn postgres_url() -> Option<String> {
+    std::env::var("KORGON_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
+}
+
+async fn create_pg_database(admin_url: &str) -> (String, PgGuard) {
+    use sqlx::Connection;
+    let name = format!("korgon_test_{}", Uuid::new_v4().simple());
+    let mut conn = sqlx::PgConnection::connect(admin_url)
+        .await
+        .expect("connect to the PostgreSQL test server");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE \"{name}\"")))
+        .execute(&mut conn)
+        .await
+        .expect("create the test database");
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(base, _)| base)
+        .unwrap_or(admin_url);
+    (
+        format!("{base}/{name}"),
+        PgGuard {
+            admin_url: admin_url.to_owned(),
+            name,
+        },
+    )
+}
+
+/// Settings for a test: port 0, its own data dir, and the test database.
+pub async fn test_settings() -> (Settings, tempfile::TempDir, Option<PgGuard>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = Settings::for_data_dir(dir.path());
+    settings.listen = "127.0.0.1:0".parse().expect("address");
+    settings.sqlite_read_connections = 4;
+    settings.postgres_connections = 4;
+    let guard = match postgres_url() {
+        Some(admin) => {
+            let (url, guard) = create_pg_database(&admin).await;
+            settings.database_url = Some(SecretString::from(url));
+            Some(guard)
+        }
+        None => None,
+    };
+    (settings, dir, guard)
+}
+
+/// Starts an application with `settings` adjusted by `adjust`.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let (mut settings, dir, guard) = test_settings().await;
+    adjust(&mut settings);
+    let database_url = guard.as_ref().map(|_| {
+        use secrecy::ExposeSecret;
+        settings
+            .database_url
+            .as_ref()
+            .map(|s| s.expose_secret().to_owned())
+            .unwrap_or_default()
+    });
+    let app = Application::build(settings.clone())
+        .await
+        .expect("build the application");
+    let address = format!("http://{}", app.local_addr().expect("bound address"));
+    let state = app.state().clone();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        state,
+        data_dir: dir.path().to_path_buf(),
+        database_url,
+        _dir: dir,
+        _pg: guard,
+    }
+}
+
+/// Starts an application with default settings.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+impl TestApp {
+    /// Creates an agency directly in storage.
+    pub async fn add_agency(&self, code: &str, kind: AgencyKind) -> Uuid {
+        agencies::create(
+            &self.state.store,
+            None,
+            NewAgency {
+                code: code.into(),
+                name: format!("{code} (test)"),
+                kind,
+                region: Some("KG-C".into()),
+            },
+        )
+        .await
+        .expect("create agency")
+        .id
+    }
+
+    /// Creates a user directly in storage (password [`PASSWORD`]).
+    pub async fn add_user(&self, username: &str, role: Role, agency: &str) -> Uuid {
+        users::create(
+            &self.state.store,
+            None,
+            NewUser {
+                username: username.into(),
+                display_name: None,
+                role,
+                agency_code: agency.into(),
+                password: SecretString::from(PASSWORD),
+            },
+        )
+        .await
+        .expect("create user")
+        .id
+    }
+
+    /// `POST /api/v1/auth/login`.
+    pub async fn login_raw(&self, username: &str, password: &str) -> Response {
+        self.client
+            .post(format!("{}/api/v1/auth/login", self.address))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Logs in and returns the token.
+    pub async fn login(&self, username: &str) -> String {
+        let response = self.login_raw(username, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "login of {username}");
+        let body: Value = response.json().await.expect("json");
+        body["access_token"].as_str().expect("token").to_owned()
+    }
+
+    /// Sends a request with an optional bearer token and JSON body.
+    pub async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("request")
+    }
+
+    /// `GET path` with a token.
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.request(reqwest::Method::GET, path, Some(token), None)
+            .await
+    }
+
+    /// `POST path` with a token and body.
+    pub async fn post(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(reqwest::Method::POST, path, Some(token), Some(body))
+            .await
+    }
+
+    /// `PATCH path` with a token and body.
+    pub async fn patch(&self, path: &str, token: &str, body: &Value) -> Response {
+        self.request(reqwest::Method::PATCH, path, Some(token), Some(body))
+            .await
+    }
+
+    /// `DELETE path` with a token.
+    pub async fn delete(&self, path: &str, token: &str) -> Response {
+        self.request(reqwest::Method::DELETE, path, Some(token), None)
+            .await
+    }
+
+    /// Runs the `korgon` binary against this app's database.
+    pub fn korgon(&self, args: &[&str]) -> std::process::Output {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_korgon"));
+        command
+            .arg("--data-dir")
+            .arg(&self.data_dir)
+            .args(args)
+            .env_remove("KORGON_DATABASE_URL");
+        if let Some(url) = &self.database_url {
+            command.env("KORGON_DATABASE_URL", url);
+        }
+        command.output().expect("run korgon")
+    }
+}
+
+/// Asserts the status and returns the JSON body (the body is printed on failure).
+pub async fn expect(response: Response, status: StatusCode) -> Value {
+    let actual = response.status();
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).unwrap_or(Value::Null)
+}
+
+/// Asserts an error response: status, error code, and that the message mentions `needle`.
+pub async fn expect_error(
+    response: Response,
+    status: StatusCode,
+    code: &str,
+    needle: &str,
+) -> Value {
+    let body = expect(response, status).await;
+    assert_eq!(body["error"]["code"], code, "{body}");
+    let message = body["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(needle),
+        "message {message:?} lacks {needle:?}"
+    );
+    body
+}
+
+/// The standard world of the tests: two police units, a prosecutor's office, two NGOs, a
+/// shelter, a ministry; one user per role, logged in.
+pub struct World {
+    /// The application.
+    pub app: TestApp,
+    /// Agency ids by code.
+    pub agencies: HashMap<&'static str, Uuid>,
+    /// User ids by username.
+    pub users: HashMap<&'static str, Uuid>,
+    tokens: HashMap<&'static str, String>,
+}
+
+/// The world's agencies.
+pub const AGENCIES: [(&str, AgencyKind); 7] = [
+    ("POLICE-A", AgencyKind::Police),
+    ("POLICE-B", AgencyKind::Police),
+    ("PROSECUTOR", AgencyKind::Prosecutor),
+    ("NGO-A", AgencyKind::Ngo),
+    ("NGO-B", AgencyKind::Ngo),
+    ("SHELTER", AgencyKind::Shelter),
+    ("MINISTRY", AgencyKind::Ministry),
+];
+
+/// The world's users: username, role, agency.
+pub const USERS: [(&str, Role, &str); 8] = [
+    ("admin", Role::Admin, "MINISTRY"),
+    ("inv_a", Role::Investigator, "POLICE-A"),
+    ("inv_b", Role::Investigator, "POLICE-B"),
+    ("pros", Role::Prosecutor, "PROSECUTOR"),
+    ("ngo_a", Role::NgoWorker, "NGO-A"),
+    ("ngo_b", Role::NgoWorker, "NGO-B"),
+    ("analyst", Role::Analyst, "MINISTRY"),
+    ("auditor", Role::Auditor, "PROSECUTOR"),
+];
+
+impl World {
+    /// Spawns an app and creates the world.
+    pub async fn new() -> World {
+        Self::on(spawn_app().await).await
+    }
+
+    /// Creates the world in `app`.
+    pub async fn on(app: TestApp) -> World {
+        let mut agencies = HashMap::new();
+        for (code, kind) in AGENCIES {
+            agencies.insert(code, app.add_agency(code, kind).await);
+        }
+        let mut users = HashMap::new();
+        let mut tokens = HashMap::new();
+        for (username, role, agency) in USERS {
+            users.insert(username, app.add_user(username, role, agency).await);
+            tokens.insert(username, app.login(username).await);
+        }
+        World {
+            app,
+            agencies,
+            users,
+            tokens,
+        }
+    }
+
+    /// The token of a world user.
+    pub fn token(&self, username: &str) -> &str {
+        self.tokens
+            .get(username)
+            .map(String::as_str)
+            .unwrap_or_else(|| panic!("no user {username}"))
+    }
+
+    /// Registers a person as `username` and returns its id.
+    pub async fn person(&self, username: &str, body: Value) -> Uuid {
+        let created = expect(
+            self.app
+                .post("/api/v1/persons", self.token(username), &body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        created["id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .expect("person id")
+    }
+
+    /// Opens a case as `username` and returns its id.
+    pub async fn case(&self, username: &str, body: Value) -> Uuid {
+        let created = expect(
+            self.app
+                .post("/api/v1/cases", self.token(username), &body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        created["id"]
+            .as_str()
+            .and_then(|s| s.parse().ok())
+            .expect("case id")
+    }
+
+    /// Adds a party to a case as `username`.
+    pub async fn party(&self, username: &str, case: Uuid, person: Uuid, role: &str) {
+        let body = json!({"person_id": person, "role": role});
+        expect(
+            self.app
+                .post(
+                    &format!("/api/v1/cases/{case}/parties"),
+                    self.token(username),
+                    &body,
+                )
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+    }
+
+    /// Shares a case as `username` with `agency` at `level`.
+    pub async fn share(&self, username: &str, case: Uuid, agency: &str, level: &str) -> Value {
+        let body = json!({"agency_code": agency, "level": level});
+        expect(
+            self.app
+                .post(
+                    &format!("/api/v1/cases/{case}/shares"),
+                    self.token(username),
+                    &body,
+                )
+                .await,
+            StatusCode::CREATED,
+        )
+        .await
+    }
+}
+
+/// A victim with every field filled, protected ones included (all synthetic).
+pub fn victim_body() -> Value {
+    json!({
+        "given_name": "Айгүл",
+        "family_name": "Асанбекова",
+        "patronymic": "Асанбек кызы",
+        "aliases": ["Aigul Asanbekova"],
+        "sex": "female",
+        "date_of_birth": "2004-03-15",
+        "pin": "11503200400123",
+        "citizenship": "KG",
+        "phone": "+996 555 123 456",
+        "address": "Ат-Башы айылы, Ленин көчөсү 12",
+        "notes": "Stays at the Umut shelter"
+    })
+}
+
+/// A suspect.
+pub fn suspect_body() -> Value {
+    json!({"given_name": "Бакыт", "family_name": "Жээнбеков", "sex": "male", "date_of_birth": "1990", "phone": "+996 700 999 888"})
+}
+
+/// A case.
+pub fn case_body() -> Value {
+    json!({
+        "title": "Ала качуу, Ат-Башы",
+        "summary": "The victim was abducted for marriage by a group of men.",
+        "region": "KG-N",
+        "place": "Ат-Башы",
+        "exploitation_forms": ["forced_marriage"],
+        "articles": [{"edition": 2021, "article": "172", "part": "1"}],
+        "opened_on": "2025-06-01"
+    })
+}
+
+/// The values of a victim that must never appear outside scope: names, PIN, contacts.
+pub const VICTIM_PII: [&str; 6] = [
+    "Айгүл",
+    "Асанбекова",
+    "11503200400123",
+    "+996 555 123 456",
+    "Ленин көчөсү",
+    "Umut shelter",
+];
+/// The protected values of the victim (contacts and notes).
+pub const VICTIM_PROTECTED: [&str; 3] = ["+996 555 123 456", "Ленин көчөсү", "Umut shelter"];
+/// A case's narrative.
+pub const CASE_NARRATIVE: [&str; 2] = ["abducted for marriage", "Ала качуу"];
+
+/// Asserts that none of `needles` occurs in `body`.
+pub fn assert_absent(body: &str, needles: &[&str], context: &str) {
+    for needle in needles {
+        assert!(
+            !body.contains(needle),
+            "{context}: leaked {needle:?} in {body}"
+        );
+    }
+}

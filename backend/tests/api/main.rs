@@ -1,0 +1,6 @@
+//! Korgon's API and storage tests. They run against SQLite by default and against PostgreSQL
+//! when `KORGON_TEST_DATABASE_URL=postgres://…` is set (CI runs both).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+mod smoke;
