@@ -1,9 +1,9 @@
 //! The test harness: `spawn_app()` starts Korgon on a random port with a database of its own
-#![allow(dead_code)] // not every test module uses every helper
 //! (a fresh SQLite file, or — with `KORGON_TEST_DATABASE_URL=postgres://…` — a uniquely named
 //! PostgreSQL database dropped when the test ends), and `World` adds a standard set of
 //! agencies and one logged-in user per role.
 
+#![allow(dead_code)] // Not every test module uses every helper.
 use std::collections::HashMap;
 use std::path::PathBuf;
 
