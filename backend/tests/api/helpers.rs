@@ -38,7 +38,7 @@ pub struct TestApp {
 }
 
 /// Drops the test's PostgreSQL database when the test ends.
-struct PgGuard {
+pub struct PgGuard {
     admin_url: String,
     name: String,
 }

@@ -1,0 +1,12 @@
+//! Synthetic individuals: who they really are (name, sex, birth date, PIN, contacts), before
+//! any agency writes them down.
+
+mod contact;
+mod identity;
+mod pin;
+mod places;
+
+pub(crate) use contact::{address, phone};
+pub(crate) use identity::{Identity, IdentitySpec, draw_identity};
+pub(crate) use pin::kg_pin;
+pub(crate) use places::settlement;
