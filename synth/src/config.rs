@@ -28,12 +28,20 @@ pub struct Config {
 impl Config {
     /// A config with the default duplicate rate.
     pub fn new(seed: u64, size: Size, today: NaiveDate) -> Self {
-        Self { seed, size, today, duplicate_rate: DEFAULT_DUPLICATE_RATE }
+        Self {
+            seed,
+            size,
+            today,
+            duplicate_rate: DEFAULT_DUPLICATE_RATE,
+        }
     }
 
     /// The same config with another duplicate rate.
     pub fn with_duplicate_rate(self, duplicate_rate: f64) -> Self {
-        Self { duplicate_rate, ..self }
+        Self {
+            duplicate_rate,
+            ..self
+        }
     }
 
     /// Checks the duplicate rate is within range.

@@ -53,6 +53,11 @@ pub(crate) fn pick<'a, T>(rng: &mut SynthRng, table: &'a [T]) -> &'a T {
     &table[rng.random_range(0..table.len())]
 }
 
+/// A copy of one element of a non-empty table, uniformly.
+pub(crate) fn pick_copy<T: Copy>(rng: &mut SynthRng, table: &[T]) -> T {
+    *pick(rng, table)
+}
+
 /// One element of a non-empty weighted table.
 pub(crate) fn weighted<T: Copy>(rng: &mut SynthRng, table: &[(T, u32)]) -> T {
     let total: u64 = table.iter().map(|(_, w)| u64::from(*w)).sum();
@@ -93,7 +98,10 @@ mod tests {
         assert_ne!(a, rng_for(2, Stream::Episode, 7).next_u64());
         assert_ne!(a, rng_for(1, Stream::User, 7).next_u64());
         assert_ne!(a, rng_for(1, Stream::Episode, 8).next_u64());
-        assert_ne!(rng_for(1, Stream::Id(1), 0).next_u64(), rng_for(1, Stream::Id(2), 0).next_u64());
+        assert_ne!(
+            rng_for(1, Stream::Id(1), 0).next_u64(),
+            rng_for(1, Stream::Id(2), 0).next_u64()
+        );
     }
 
     #[test]

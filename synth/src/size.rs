@@ -6,13 +6,13 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Size {
-    /// 5 cases, about 20 persons: unit tests.
+    /// 4 cases, about 20 persons: unit tests.
     Tiny,
     /// 70 cases, about 300 persons: a demo to click through.
     Small,
     /// 2,400 cases, about 10,000 persons: a realistic national caseload over eight years.
     Medium,
-    /// 100,000 cases, about 430,000 persons: the API benchmark.
+    /// 100,000 cases, about 420,000 persons: the API benchmark.
     Large,
     /// At least this many persons (the last episode is completed, so a few more).
     Persons(u64),
@@ -46,7 +46,7 @@ impl Size {
     /// When generation stops for this size.
     pub fn target(self) -> Target {
         match self {
-            Size::Tiny => Target::Cases(5),
+            Size::Tiny => Target::Cases(4),
             Size::Small => Target::Cases(70),
             Size::Medium => Target::Cases(2_400),
             Size::Large => Target::Cases(100_000),
@@ -101,7 +101,10 @@ mod tests {
     #[test]
     fn sizes_parse() {
         assert_eq!("Small".parse::<Size>().unwrap(), Size::Small);
-        assert_eq!("1_000_000".parse::<Size>().unwrap(), Size::Persons(1_000_000));
+        assert_eq!(
+            "1_000_000".parse::<Size>().unwrap(),
+            Size::Persons(1_000_000)
+        );
         assert!("huge".parse::<Size>().is_err());
         assert!("0".parse::<Size>().is_err());
         assert_eq!(Size::Persons(1_000_000).scale(), Scale::Large);

@@ -21,8 +21,15 @@ pub mod assistance_kinds {
     /// Vocational training.
     pub const VOCATIONAL: &str = "vocational";
     /// Every code.
-    pub const ALL: [&str; 7] =
-        [SHELTER, MEDICAL, LEGAL, PSYCHOLOGICAL, REPATRIATION, REINTEGRATION, VOCATIONAL];
+    pub const ALL: [&str; 7] = [
+        SHELTER,
+        MEDICAL,
+        LEGAL,
+        PSYCHOLOGICAL,
+        REPATRIATION,
+        REINTEGRATION,
+        VOCATIONAL,
+    ];
 }
 
 /// One period of assistance.

@@ -28,7 +28,9 @@ pub struct CaseRecord {
 impl CaseRecord {
     /// The status the case has reached (the last entry of the timeline).
     pub fn status(&self) -> CaseStatus {
-        self.timeline.last().map_or(CaseStatus::Registered, |s| s.status)
+        self.timeline
+            .last()
+            .map_or(CaseStatus::Registered, |s| s.status)
     }
 
     /// The closure reason, when the case is closed.
@@ -39,7 +41,10 @@ impl CaseRecord {
     /// True when a court decided the case (convicted or acquitted) at some point.
     pub fn reached_verdict(&self) -> bool {
         self.timeline.iter().any(|s| {
-            matches!(s.closure_reason, Some(ClosureReason::Convicted | ClosureReason::Acquitted))
+            matches!(
+                s.closure_reason,
+                Some(ClosureReason::Convicted | ClosureReason::Acquitted)
+            )
         })
     }
 }

@@ -20,5 +20,8 @@ pub use case::{CaseRecord, Party, StatusChange};
 pub use court::{CourtProceeding, Defendant, Sentence, instances, sentence_kinds, verdicts};
 pub use person::PersonRecord;
 pub use records::{Dataset, Records};
-pub use referral::{Consent, ReferralRecord, ReferralStatusChange, consent_givers, needs, referral_statuses, urgencies};
+pub use referral::{
+    Consent, ReferralRecord, ReferralStatusChange, consent_givers, needs, referral_statuses,
+    urgencies,
+};
 pub use truth::{IdentityTruth, NameField, Variation, VariationKind};

@@ -1,7 +1,7 @@
 //! One person record: what one agency wrote down about one individual.
 
 use chrono::NaiveDate;
-use korgon_domain::PersonInput;
+use korgon_domain::{ExploitationForm, PersonInput};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -22,6 +22,12 @@ pub struct PersonRecord {
     pub registered_on: NaiveDate,
     /// The record, exactly as a user would submit it.
     pub input: PersonInput,
+    /// Ground truth: the individual's home region (ISO 3166-2).
+    pub home_region: String,
+    /// Ground truth, for victims: the main form of exploitation they suffered.
+    pub exploitation: Option<ExploitationForm>,
+    /// Ground truth, for victims exploited abroad: the destination country.
+    pub destination: Option<String>,
     /// Ground truth: how this record departs from the individual's canonical data (empty for
     /// a faithful record).
     pub variations: Vec<Variation>,

@@ -22,7 +22,14 @@ pub mod needs {
     /// Reintegration (housing, work, family).
     pub const REINTEGRATION: &str = "reintegration";
     /// Every code.
-    pub const ALL: [&str; 6] = [SHELTER, MEDICAL, LEGAL, PSYCHOLOGICAL, REPATRIATION, REINTEGRATION];
+    pub const ALL: [&str; 6] = [
+        SHELTER,
+        MEDICAL,
+        LEGAL,
+        PSYCHOLOGICAL,
+        REPATRIATION,
+        REINTEGRATION,
+    ];
 }
 
 /// Codes of urgency.
@@ -97,7 +104,9 @@ pub struct ReferralRecord {
 impl ReferralRecord {
     /// The current status code.
     pub fn status(&self) -> &'static str {
-        self.timeline.last().map_or(referral_statuses::SUBMITTED, |s| s.status)
+        self.timeline
+            .last()
+            .map_or(referral_statuses::SUBMITTED, |s| s.status)
     }
 }
 

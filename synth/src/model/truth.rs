@@ -37,7 +37,10 @@ pub enum NameField {
 impl NameField {
     /// True for the three name parts.
     pub fn is_name(self) -> bool {
-        matches!(self, NameField::GivenName | NameField::FamilyName | NameField::Patronymic)
+        matches!(
+            self,
+            NameField::GivenName | NameField::FamilyName | NameField::Patronymic
+        )
     }
 }
 

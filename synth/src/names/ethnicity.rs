@@ -25,14 +25,39 @@ pub enum Ethnicity {
 use Ethnicity::*;
 
 /// The mix of naming traditions among citizens living in `region`.
-pub(crate) fn ethnicity_weights(region: &str) -> &'static [(Ethnicity, u32)] {
+fn ethnicity_weights(region: &str) -> &'static [(Ethnicity, u32)] {
     match region {
-        "KG-O" | "KG-GO" | "KG-J" => {
-            &[(Kyrgyz, 66), (Uzbek, 30), (Russian, 1), (Tajik, 1), (Kazakh, 1), (Dungan, 1)]
-        }
-        "KG-B" => &[(Kyrgyz, 76), (Uzbek, 14), (Tajik, 8), (Russian, 1), (Kazakh, 1)],
-        "KG-C" => &[(Kyrgyz, 66), (Russian, 18), (Dungan, 6), (Uzbek, 4), (Kazakh, 4), (Tajik, 2)],
-        "KG-GB" => &[(Kyrgyz, 70), (Russian, 18), (Uzbek, 4), (Dungan, 3), (Kazakh, 3), (Tajik, 2)],
+        "KG-O" | "KG-GO" | "KG-J" => &[
+            (Kyrgyz, 66),
+            (Uzbek, 30),
+            (Russian, 1),
+            (Tajik, 1),
+            (Kazakh, 1),
+            (Dungan, 1),
+        ],
+        "KG-B" => &[
+            (Kyrgyz, 76),
+            (Uzbek, 14),
+            (Tajik, 8),
+            (Russian, 1),
+            (Kazakh, 1),
+        ],
+        "KG-C" => &[
+            (Kyrgyz, 66),
+            (Russian, 18),
+            (Dungan, 6),
+            (Uzbek, 4),
+            (Kazakh, 4),
+            (Tajik, 2),
+        ],
+        "KG-GB" => &[
+            (Kyrgyz, 70),
+            (Russian, 18),
+            (Uzbek, 4),
+            (Dungan, 3),
+            (Kazakh, 3),
+            (Tajik, 2),
+        ],
         "KG-T" => &[(Kyrgyz, 90), (Kazakh, 5), (Russian, 3), (Uzbek, 2)],
         _ => &[(Kyrgyz, 93), (Russian, 4), (Kazakh, 2), (Uzbek, 1)],
     }

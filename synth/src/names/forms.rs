@@ -71,7 +71,11 @@ pub(crate) fn russian_patronymic(father: &str, sex: Sex) -> String {
         // Юрий → Юрьевич, Дмитрий → Дмитриевич, Евгений → Евгеньевич.
         'й' if father.ends_with("ий") => {
             chars.truncate(chars.len() - 2);
-            Some(if matches!(father, "Дмитрий" | "Анатолий") { "иев" } else { "ьев" })
+            Some(if matches!(father, "Дмитрий" | "Анатолий") {
+                "иев"
+            } else {
+                "ьев"
+            })
         }
         'й' => {
             chars.pop();

@@ -61,13 +61,21 @@ fn family_table(ethnicity: Ethnicity) -> &'static [&'static str] {
 }
 
 fn gendered(masculine: &str, sex: Sex) -> String {
-    if sex == Sex::Female { format!("{masculine}а") } else { masculine.to_owned() }
+    if sex == Sex::Female {
+        format!("{masculine}а")
+    } else {
+        masculine.to_owned()
+    }
 }
 
 /// Draws a canonical name. `sex` must be female or male.
 pub(crate) fn generate_name(rng: &mut SynthRng, ethnicity: Ethnicity, sex: Sex) -> CanonicalName {
     let (female, male) = tables(ethnicity);
-    let given = if sex == Sex::Female { pick(rng, female) } else { pick(rng, male) };
+    let given = if sex == Sex::Female {
+        pick(rng, female)
+    } else {
+        pick(rng, male)
+    };
     let father = (*pick(rng, male)).to_owned();
     let family_source = *pick(rng, family_table(ethnicity));
     let style = match ethnicity {
@@ -80,8 +88,17 @@ pub(crate) fn generate_name(rng: &mut SynthRng, ethnicity: Ethnicity, sex: Sex) 
                 (PatronymicStyle::Absent, 5),
             ],
         ),
-        Ethnicity::Russian => weighted(rng, &[(PatronymicStyle::Russian, 95), (PatronymicStyle::Absent, 5)]),
-        _ => weighted(rng, &[(PatronymicStyle::Russian, 85), (PatronymicStyle::Absent, 15)]),
+        Ethnicity::Russian => weighted(
+            rng,
+            &[(PatronymicStyle::Russian, 95), (PatronymicStyle::Absent, 5)],
+        ),
+        _ => weighted(
+            rng,
+            &[
+                (PatronymicStyle::Russian, 85),
+                (PatronymicStyle::Absent, 15),
+            ],
+        ),
     };
     let family = match (ethnicity, style) {
         (_, PatronymicStyle::UuluAsFamily) => kyrgyz_patronymic(&father, sex),
@@ -93,7 +110,14 @@ pub(crate) fn generate_name(rng: &mut SynthRng, ethnicity: Ethnicity, sex: Sex) 
         PatronymicStyle::Russian => Some(russian_patronymic(&father, sex)),
         PatronymicStyle::UuluAsFamily | PatronymicStyle::Absent => None,
     };
-    CanonicalName { ethnicity, given: (*given).to_owned(), family, patronymic, father, style }
+    CanonicalName {
+        ethnicity,
+        given: (*given).to_owned(),
+        family,
+        patronymic,
+        father,
+        style,
+    }
 }
 
 #[cfg(test)]
@@ -116,7 +140,11 @@ mod tests {
                     assert!(name.family.ends_with('а'), "{}", name.family);
                 }
                 PatronymicStyle::Russian => {
-                    assert!(name.patronymic.as_deref().is_some_and(|p| p.ends_with("на")));
+                    assert!(
+                        name.patronymic
+                            .as_deref()
+                            .is_some_and(|p| p.ends_with("на"))
+                    );
                 }
                 PatronymicStyle::Absent => assert_eq!(name.patronymic, None),
             }

@@ -14,7 +14,7 @@ mod kyrgyz;
 mod russian;
 
 pub use ethnicity::Ethnicity;
+pub(crate) use ethnicity::ethnicity_for;
 pub use forms::{feminine_family_suffixes, masculine_family_suffixes};
-pub(crate) use ethnicity::{ethnicity_for, ethnicity_weights};
 pub(crate) use forms::{kyrgyz_patronymic, russian_patronymic, surname_from_root};
 pub(crate) use full::{CanonicalName, PatronymicStyle, generate_name};

@@ -15,6 +15,8 @@ pub(crate) struct IdentitySpec<'a> {
     pub sex: Sex,
     /// Date of birth.
     pub birth: NaiveDate,
+    /// Age when the story begins (children under 12 have no phone of their own).
+    pub age: u32,
     /// ISO 3166-1 alpha-2 citizenship.
     pub citizenship: &'static str,
     /// Region of residence (ISO 3166-2).
@@ -42,14 +44,17 @@ pub(crate) struct Identity {
     pub phone: Option<String>,
     /// Home address.
     pub address: String,
+    /// Home region (ISO 3166-2).
+    pub region: String,
 }
 
 /// Draws the individual `id` to `spec`.
 pub(crate) fn draw_identity(rng: &mut SynthRng, id: u64, spec: IdentitySpec<'_>) -> Identity {
     let ethnicity = ethnicity_for(rng, spec.citizenship, spec.region);
     let name = generate_name(rng, ethnicity, spec.sex);
-    let pin = (spec.citizenship == "KG" && chance(rng, 0.97)).then(|| kg_pin(rng, spec.sex, spec.birth));
-    let phone = chance(rng, 0.85).then(|| phone(rng, spec.citizenship));
+    let pin =
+        (spec.citizenship == "KG" && chance(rng, 0.97)).then(|| kg_pin(rng, spec.sex, spec.birth));
+    let phone = (spec.age >= 12 && chance(rng, 0.85)).then(|| phone(rng, spec.citizenship));
     let address = address(rng, spec.region, spec.region_ru);
     Identity {
         id,
@@ -60,5 +65,6 @@ pub(crate) fn draw_identity(rng: &mut SynthRng, id: u64, spec: IdentitySpec<'_>)
         citizenship: spec.citizenship,
         phone,
         address,
+        region: spec.region.to_owned(),
     }
 }

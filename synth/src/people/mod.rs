@@ -6,7 +6,5 @@ mod identity;
 mod pin;
 mod places;
 
-pub(crate) use contact::{address, phone};
 pub(crate) use identity::{Identity, IdentitySpec, draw_identity};
-pub(crate) use pin::kg_pin;
 pub(crate) use places::settlement;

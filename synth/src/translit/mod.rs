@@ -89,7 +89,8 @@ pub fn has_cyrillic(text: &str) -> bool {
 
 /// True when `text` contains a Latin letter (with or without diacritics).
 pub fn has_latin(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    text.chars()
+        .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
 }
 
 #[cfg(test)]
