@@ -42,7 +42,7 @@ pub(crate) fn sanitize_message(message: &str) -> String {
                 _ => kept.push(c),
             }
         }
-        return kept.replace("  ", " ");
+        return kept.replace(" ,", ",").replace("  ", " ");
     }
     if let Some(rest) = out.strip_prefix("unknown variant `")
         && let Some(end) = rest.find('`')
