@@ -9,6 +9,14 @@ use uuid::Uuid;
 
 use crate::helpers::*;
 
+fn step_body(step: &str) -> Value {
+    match step {
+        "decline" => json!({"reason": "No capacity"}),
+        "open-case" => case_body(),
+        _ => json!({}),
+    }
+}
+
 /// Agencies that are party to nothing in the flow: they see nothing at any step.
 async fn outsiders_see_nothing(world: &World, person: Uuid, referral: Uuid, case: Option<Uuid>) {
     for user in ["ngo_b", "inv_b"] {
@@ -314,6 +322,7 @@ async fn referral_full_flow_ngo_to_police_to_prosecutor() {
         !body.contains(&person_text),
         "the referral still shows the person: {body}"
     );
+    outsiders_see_nothing(&world, person, referral, Some(case_id)).await;
     // The suspect, registered by the police, is still theirs to see.
     assert_eq!(
         world
@@ -510,6 +519,31 @@ async fn anonymous_referral_never_carries_identity() {
         )
         .await;
     check(body, "closed inbox");
+    // Declined, and refused steps: the receiver's answers carry nothing either.
+    let declined = id_of(
+        &world
+            .refer("ngo_a", &referral_body("SHELTER", person, "none", None))
+            .await,
+    );
+    for step in ["withdraw", "close", "revoke", "open-case"] {
+        let response = world
+            .step("shelter", declined, step, &step_body(step))
+            .await;
+        assert!(response.status().is_client_error(), "{step}");
+        check(response.text().await.unwrap(), step);
+    }
+    let response = world
+        .step(
+            "shelter",
+            declined,
+            "decline",
+            &json!({"reason": "No bed free"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    check(response.text().await.unwrap(), "anonymous decline");
+    let (_, body) = world.get_text("shelter", "/api/v1/referrals").await;
+    check(body, "inbox with a declined referral");
 
     // A police emergency referral without consent, with a case: the NGO accepting it gets
     // neither the case nor the person, and cannot open a case from it.
