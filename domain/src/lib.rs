@@ -10,6 +10,7 @@
 //! valid in all of them.
 
 pub mod agency;
+pub mod assistance;
 pub mod case;
 pub mod country;
 pub mod dates;
@@ -19,11 +20,13 @@ pub mod party;
 pub mod patch;
 pub mod person;
 pub mod profile;
+pub mod referral;
 pub mod role;
 pub mod status;
 pub mod text;
 
 pub use agency::{AgencyCode, AgencyKind};
+pub use assistance::{AssistanceInput, AssistanceKind, NewAssistance};
 pub use case::{
     Article, ArticleInput, CaseInput, CasePatch, CasePatchInput, CaseReference, NewCase,
 };
@@ -37,5 +40,9 @@ pub use person::{
     Phone, Sex,
 };
 pub use profile::{CountryProfile, Pin, PinCheck, RegionCode};
+pub use referral::{
+    Consent, ConsentGiver, ConsentInput, ConsentScope, DeclineInput, Need, NewReferral,
+    ReferralInput, ReferralStatus, ReferralStepInput, Urgency,
+};
 pub use role::Role;
 pub use status::{CaseStatus, ClosureReason};

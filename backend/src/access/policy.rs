@@ -33,6 +33,18 @@ pub enum Action {
     ReadAudit,
     /// Run aggregate reports.
     RunReports,
+    /// List and read the referrals sent or received by one's agency.
+    ReadReferrals,
+    /// Submit a referral; withdraw it or revoke the access it granted (sending agency).
+    SubmitReferral,
+    /// Accept, decline or close a referral (receiving agency).
+    AnswerReferral,
+    /// Hand a case one's agency owns to another agency.
+    TransferCase,
+    /// Record assistance given to a person in scope.
+    RecordAssistance,
+    /// Read the assistance given to a person in scope.
+    ReadAssistance,
 }
 
 impl Action {
@@ -51,6 +63,12 @@ impl Action {
             Action::EditPerson => "edit person records",
             Action::ReadAudit => "read the audit log",
             Action::RunReports => "run reports",
+            Action::ReadReferrals => "read referrals",
+            Action::SubmitReferral => "submit or withdraw referrals",
+            Action::AnswerReferral => "answer referrals",
+            Action::TransferCase => "transfer cases",
+            Action::RecordAssistance => "record assistance",
+            Action::ReadAssistance => "read assistance records",
         }
     }
 }
@@ -67,15 +85,43 @@ pub fn allowed(role: Role, action: Action) -> bool {
                 | EditCase
                 | AddParty
                 | ShareCase
+                | TransferCase
                 | CreatePerson
                 | ReadPersons
                 | EditPerson
+                | ReadReferrals
+                | SubmitReferral
+                | AnswerReferral
+                | RecordAssistance
+                | ReadAssistance
         ),
         Role::Prosecutor => matches!(
             action,
-            ReadCases | EditCase | AddParty | ShareCase | CreatePerson | ReadPersons | EditPerson
+            ReadCases
+                | EditCase
+                | AddParty
+                | ShareCase
+                | TransferCase
+                | CreatePerson
+                | ReadPersons
+                | EditPerson
+                | ReadReferrals
+                | SubmitReferral
+                | AnswerReferral
+                | ReadAssistance
         ),
-        Role::NgoWorker => matches!(action, ReadCases | CreatePerson | ReadPersons | EditPerson),
+        Role::NgoWorker => matches!(
+            action,
+            ReadCases
+                | CreatePerson
+                | ReadPersons
+                | EditPerson
+                | ReadReferrals
+                | SubmitReferral
+                | AnswerReferral
+                | RecordAssistance
+                | ReadAssistance
+        ),
         Role::Analyst => matches!(action, RunReports),
         Role::Auditor => matches!(action, ReadAudit),
     }
@@ -111,5 +157,23 @@ mod tests {
         assert!(!allowed(Role::Admin, Action::ReadAudit));
         assert!(!allowed(Role::NgoWorker, Action::CreateCase));
         assert!(!allowed(Role::Prosecutor, Action::CreateCase));
+    }
+
+    #[test]
+    fn referrals_and_assistance_belong_to_record_roles() {
+        for role in Role::ALL {
+            for action in [
+                Action::ReadReferrals,
+                Action::SubmitReferral,
+                Action::AnswerReferral,
+                Action::ReadAssistance,
+            ] {
+                assert_eq!(allowed(role, action), role.handles_records(), "{role}");
+            }
+        }
+        assert!(allowed(Role::NgoWorker, Action::RecordAssistance));
+        assert!(allowed(Role::Investigator, Action::RecordAssistance));
+        assert!(!allowed(Role::Prosecutor, Action::RecordAssistance));
+        assert!(!allowed(Role::NgoWorker, Action::TransferCase));
     }
 }

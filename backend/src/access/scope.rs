@@ -5,9 +5,18 @@
 //! to agencies holding a person grant, and through any visible case in which they are a party
 //! (for NGO workers: only as a victim). Protected fields (address, telephone) need
 //! registrar or full access.
+//!
+//! A case link passes on no more than its maker holds: when the agency that put a person in a
+//! case is not the person's registering agency, the link reaches only as far as that agency's
+//! own live person grant (from an accepted referral, say). So a victim referred with consent
+//! scope `identity` stays without protected fields in the receiver's case, and when the
+//! referral's access is revoked the person leaves every case audience it reached through
+//! that link on the next request.
+
+use std::collections::HashMap;
 
 use korgon_domain::{PartyRole, Role};
-use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -138,6 +147,33 @@ pub fn visible_cases(agency_id: Uuid) -> Condition {
         .add(case::Column::Id.in_subquery(granted_case_ids(agency_id)))
 }
 
+/// Condition on `case_parties` rows whose link confers access: made by the person's
+/// registering agency, or by an agency that still holds a live grant on the person. Expects
+/// the person joined as `link_person`.
+fn link_confers() -> Condition {
+    let maker_grant = Query::select()
+        .expr(Expr::val(1))
+        .from(person_grant::Entity)
+        .and_where(
+            Expr::col((person_grant::Entity, person_grant::Column::PersonId))
+                .equals((case_party::Entity, case_party::Column::PersonId)),
+        )
+        .and_where(
+            Expr::col((person_grant::Entity, person_grant::Column::AgencyId))
+                .equals((case_party::Entity, case_party::Column::AddedByAgencyId)),
+        )
+        .and_where(Expr::col((person_grant::Entity, person_grant::Column::RevokedAt)).is_null())
+        .to_owned();
+    Condition::any()
+        .add(
+            Expr::col((case_party::Entity, case_party::Column::AddedByAgencyId)).equals((
+                Alias::new("link_person"),
+                person::Column::RegisteringAgencyId,
+            )),
+        )
+        .add(Expr::exists(maker_grant))
+}
+
 /// Condition on `persons` selecting those visible to the actor.
 pub fn visible_persons(actor: &Actor) -> Condition {
     let via_grant = Query::select()
@@ -152,10 +188,23 @@ pub fn visible_persons(actor: &Actor) -> Condition {
         .cond_where(visible_cases(actor.agency_id))
         .to_owned();
     let via_case = Query::select()
-        .column(case_party::Column::PersonId)
+        .column((case_party::Entity, case_party::Column::PersonId))
         .from(case_party::Entity)
-        .and_where(Expr::col(case_party::Column::Role).is_in(role_names(actor.role)))
-        .and_where(Expr::col(case_party::Column::CaseId).in_subquery(visible_case_ids))
+        .join_as(
+            JoinType::InnerJoin,
+            person::Entity,
+            Alias::new("link_person"),
+            Expr::col((Alias::new("link_person"), person::Column::Id))
+                .equals((case_party::Entity, case_party::Column::PersonId)),
+        )
+        .and_where(
+            Expr::col((case_party::Entity, case_party::Column::Role)).is_in(role_names(actor.role)),
+        )
+        .and_where(
+            Expr::col((case_party::Entity, case_party::Column::CaseId))
+                .in_subquery(visible_case_ids),
+        )
+        .cond_where(link_confers())
         .to_owned();
     Condition::any()
         .add(person::Column::RegisteringAgencyId.eq(actor.agency_id))
@@ -188,6 +237,28 @@ pub async fn case_access<C: ConnectionTrait>(
         .map(CaseAccess::from_grant))
 }
 
+/// The best live grant `agency_id` holds on `person_id`, as person access.
+async fn granted_person_access<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: Uuid,
+    person_id: Uuid,
+) -> Result<Option<PersonAccess>, sea_orm::DbErr> {
+    let levels: Vec<String> = person_grant::Entity::find()
+        .select_only()
+        .column(person_grant::Column::Level)
+        .filter(person_grant::Column::PersonId.eq(person_id))
+        .filter(person_grant::Column::AgencyId.eq(agency_id))
+        .filter(person_grant::Column::RevokedAt.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(levels
+        .iter()
+        .filter_map(|l| GrantLevel::parse(l))
+        .max()
+        .map(|level| PersonAccess::from(CaseAccess::from_grant(level))))
+}
+
 /// The actor's access to `person`, or `None` when the person is out of scope.
 pub async fn person_access<C: ConnectionTrait>(
     conn: &C,
@@ -197,43 +268,54 @@ pub async fn person_access<C: ConnectionTrait>(
     if person.registering_agency_id == actor.agency_id {
         return Ok(Some(PersonAccess::Registrar));
     }
-    let mut best: Option<PersonAccess> = None;
-    let grants: Vec<String> = person_grant::Entity::find()
-        .select_only()
-        .column(person_grant::Column::Level)
-        .filter(person_grant::Column::PersonId.eq(person.id))
-        .filter(person_grant::Column::AgencyId.eq(actor.agency_id))
-        .filter(person_grant::Column::RevokedAt.is_null())
-        .into_tuple()
-        .all(conn)
-        .await?;
-    for level in grants.iter().filter_map(|l| GrantLevel::parse(l)) {
-        best = best.max(Some(PersonAccess::from(CaseAccess::from_grant(level))));
-    }
-    let case_ids: Vec<Uuid> = case_party::Entity::find()
+    let mut best = granted_person_access(conn, actor.agency_id, person.id).await?;
+    let links: Vec<(Uuid, Uuid)> = case_party::Entity::find()
         .select_only()
         .column(case_party::Column::CaseId)
+        .column(case_party::Column::AddedByAgencyId)
         .filter(case_party::Column::PersonId.eq(person.id))
         .filter(case_party::Column::Role.is_in(role_names(actor.role)))
         .into_tuple()
         .all(conn)
         .await?;
+    if links.is_empty() {
+        return Ok(best);
+    }
+    // What each link's maker passes on: everything when it registered the person, else its
+    // own live grant (if any).
+    let mut caps: HashMap<Uuid, Option<PersonAccess>> = HashMap::new();
+    for (_, maker) in &links {
+        if caps.contains_key(maker) {
+            continue;
+        }
+        let cap = if *maker == person.registering_agency_id {
+            Some(PersonAccess::Full)
+        } else if *maker == actor.agency_id {
+            best
+        } else {
+            granted_person_access(conn, *maker, person.id).await?
+        };
+        caps.insert(*maker, cap);
+    }
+    let case_ids: Vec<Uuid> = links
+        .iter()
+        .filter(|(_, maker)| caps.get(maker).copied().flatten().is_some())
+        .map(|(case_id, _)| *case_id)
+        .collect();
     if case_ids.is_empty() {
         return Ok(best);
     }
-    let owned = case::Entity::find()
+    let owned: Vec<Uuid> = case::Entity::find()
         .select_only()
         .column(case::Column::Id)
         .filter(case::Column::Id.is_in(case_ids.clone()))
         .filter(case::Column::OwnerAgencyId.eq(actor.agency_id))
-        .into_tuple::<Uuid>()
-        .one(conn)
+        .into_tuple()
+        .all(conn)
         .await?;
-    if owned.is_some() {
-        return Ok(best.max(Some(PersonAccess::Full)));
-    }
-    let case_grants: Vec<String> = case_grant::Entity::find()
+    let case_grants: Vec<(Uuid, String)> = case_grant::Entity::find()
         .select_only()
+        .column(case_grant::Column::CaseId)
         .column(case_grant::Column::Level)
         .filter(case_grant::Column::CaseId.is_in(case_ids))
         .filter(case_grant::Column::AgencyId.eq(actor.agency_id))
@@ -241,8 +323,21 @@ pub async fn person_access<C: ConnectionTrait>(
         .into_tuple()
         .all(conn)
         .await?;
-    for level in case_grants.iter().filter_map(|l| GrantLevel::parse(l)) {
-        best = best.max(Some(PersonAccess::from(CaseAccess::from_grant(level))));
+    for (case_id, maker) in &links {
+        let Some(cap) = caps.get(maker).copied().flatten() else {
+            continue;
+        };
+        let via_case = if owned.contains(case_id) {
+            Some(PersonAccess::Full)
+        } else {
+            case_grants
+                .iter()
+                .filter(|(id, _)| id == case_id)
+                .filter_map(|(_, level)| GrantLevel::parse(level))
+                .max()
+                .map(|level| PersonAccess::from(CaseAccess::from_grant(level)))
+        };
+        best = best.max(via_case.map(|access| access.min(cap)));
     }
     Ok(best)
 }

@@ -12,6 +12,7 @@ pub mod health;
 pub mod metrics;
 pub mod openapi;
 pub mod persons;
+pub mod referrals;
 pub mod state;
 pub mod users;
 
@@ -44,8 +45,21 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(cases::shares::create, cases::shares::list))
         .routes(routes!(cases::shares::revoke))
         .routes(routes!(cases::history::history))
+        .routes(routes!(cases::transfer::transfer))
         .routes(routes!(persons::create::create, persons::list::list))
         .routes(routes!(persons::get::get, persons::patch::patch))
+        .routes(routes!(
+            persons::assistance::create,
+            persons::assistance::list
+        ))
+        .routes(routes!(referrals::create::create, referrals::list::list))
+        .routes(routes!(referrals::get::get))
+        .routes(routes!(referrals::accept::accept))
+        .routes(routes!(referrals::decline::decline))
+        .routes(routes!(referrals::withdraw::withdraw))
+        .routes(routes!(referrals::close::close))
+        .routes(routes!(referrals::revoke::revoke))
+        .routes(routes!(referrals::open_case::open_case))
         .routes(routes!(agencies::list::list, agencies::create::create))
         .routes(routes!(agencies::patch::patch))
         .routes(routes!(users::list::list, users::create::create))

@@ -11,8 +11,9 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
     modifiers(&BearerAuth),
     tags(
         (name = "auth", description = "Logging in"),
-        (name = "cases", description = "Cases, parties, shares, history"),
-        (name = "persons", description = "Persons"),
+        (name = "cases", description = "Cases, parties, shares, transfers, history"),
+        (name = "persons", description = "Persons and the assistance they received"),
+        (name = "referrals", description = "Referrals between agencies, with consent"),
         (name = "agencies", description = "Agency directory"),
         (name = "users", description = "Accounts (administrators)"),
         (name = "audit", description = "Audit log (auditors)"),

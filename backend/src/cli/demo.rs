@@ -1,11 +1,14 @@
-//! `korgon demo`: an empty data directory filled with a small synthetic dataset, the logins
-//! printed, then served.
+//! `korgon demo`: an empty data directory filled with a small synthetic dataset (a case, its
+//! parties, a referral awaiting the police, an assistance record), the logins printed, then
+//! served.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use korgon_domain::{AgencyKind, CaseInput, PersonInput, Role, dates};
+use korgon_domain::{
+    AgencyKind, AssistanceInput, CaseInput, PersonInput, ReferralInput, Role, dates,
+};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
 
@@ -15,7 +18,7 @@ use crate::settings::Settings;
 use crate::startup::Application;
 use crate::store::agencies::{self, NewAgency};
 use crate::store::users::{self, NewUser};
-use crate::store::{Store, cases, persons};
+use crate::store::{Store, cases, persons, referrals};
 
 /// The password of every demo account (the data is synthetic; never use it for real data).
 pub const DEMO_PASSWORD: &str = "korgon-demo-2026";
@@ -101,6 +104,7 @@ async fn seed(store: &Store) -> anyhow::Result<()> {
         .await?;
     }
     let mut investigator = None;
+    let mut ngo = None;
     for (username, role, agency) in USERS {
         let user = users::create(
             store,
@@ -114,14 +118,19 @@ async fn seed(store: &Store) -> anyhow::Result<()> {
             },
         )
         .await?;
-        if role == Role::Investigator {
+        if matches!(role, Role::Investigator | Role::NgoWorker) {
             let agency = agencies::by_code(&store.db.reader, agency).await?;
-            investigator = Some(Actor {
+            let actor = Some(Actor {
                 user_id: user.id,
                 role,
                 agency_id: agency.id,
                 client_addr: Some("cli".into()),
             });
+            if role == Role::Investigator {
+                investigator = actor;
+            } else {
+                ngo = actor;
+            }
         }
     }
     let actor = investigator.context("the demo has an investigator")?;
@@ -171,6 +180,41 @@ async fn seed(store: &Store) -> anyhow::Result<()> {
         )
         .await?;
     }
+    seed_referral(store, &ngo.context("the demo has an NGO worker")?).await
+}
+
+/// The NGO registers a victim of labour exploitation, records the shelter it gives her and
+/// refers her to the police with her consent (scope `identity`): the investigator's inbox
+/// holds one submitted referral.
+async fn seed_referral(store: &Store, ngo: &Actor) -> anyhow::Result<()> {
+    let today = dates::today();
+    let victim: PersonInput = serde_json::from_value(serde_json::json!({
+        "given_name": "Жамиля", "family_name": "Осмонова", "aliases": ["Zhamilya Osmonova"],
+        "sex": "female", "date_of_birth": "1998-07-02", "citizenship": "KG",
+        "phone": "+996 700 040 506", "address": "Чүй облусу, Сокулук айылы"
+    }))?;
+    let (victim, warnings) = victim
+        .validate(&store.profile, today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let victim = persons::create(store, ngo, victim, warnings).await?;
+    let assistance: AssistanceInput = serde_json::from_value(serde_json::json!({
+        "kind": "shelter", "started_on": (today - chrono::Duration::days(10)).to_string(),
+        "notes": "Synthetic demo record"
+    }))?;
+    let assistance = assistance
+        .validate(today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    crate::store::assistance::record(store, ngo, victim.id, assistance).await?;
+    let referral: ReferralInput = serde_json::from_value(serde_json::json!({
+        "to_agency": "MVD-BISHKEK", "person_id": victim.id,
+        "reason": "Synthetic demo referral: labour exploitation in Russia, passport withheld by the employer; she wants to give a statement.",
+        "needs": ["legal", "psychological"], "urgency": "high", "region": "KG-C",
+        "consent": {"given_by": "victim", "given_on": (today - chrono::Duration::days(1)).to_string(), "scope": "identity"}
+    }))?;
+    let referral = referral
+        .validate(&store.profile, today)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    referrals::submit(store, ngo, referral, 3).await?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! `case_grants`: another agency's access to a case (share, transfer or referral), until
-//! revoked.
+//! revoked; `origin_id` names the transfer or referral that created it.
 
 use sea_orm::entity::prelude::*;
 
@@ -12,6 +12,7 @@ pub struct Model {
     pub agency_id: Uuid,
     pub level: String,
     pub origin: String,
+    pub origin_id: Option<Uuid>,
     pub granted_by: Uuid,
     pub created_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,

@@ -2,9 +2,11 @@
 //! and applying its role and scope in the query, so that no caller can forget them.
 
 pub mod agencies;
+pub mod assistance;
 pub mod cases;
 pub mod page;
 pub mod persons;
+pub mod referrals;
 pub mod users;
 
 use crate::audit::AuditSink;

@@ -483,3 +483,161 @@ pub fn assert_absent(body: &str, needles: &[&str], context: &str) {
         );
     }
 }
+
+// ---- Referrals, transfers and assistance (issue 3) ----
+
+/// A referral body: `person` sent to `to_agency` with consent `given_by` and `scope`
+/// (`scope` is left out when `None`), consent given yesterday.
+pub fn referral_body(to_agency: &str, person: Uuid, given_by: &str, scope: Option<&str>) -> Value {
+    let mut consent = json!({"given_by": given_by});
+    if given_by != "none" {
+        let yesterday = chrono::Utc::now().date_naive() - chrono::Duration::days(1);
+        consent["given_on"] = json!(yesterday.to_string());
+    }
+    if let Some(scope) = scope {
+        consent["scope"] = json!(scope);
+    }
+    json!({
+        "to_agency": to_agency,
+        "person_id": person,
+        "reason": "Victim of bride kidnapping; needs protection and legal aid",
+        "needs": ["shelter", "legal"],
+        "urgency": "high",
+        "consent": consent,
+        "region": "KG-N",
+    })
+}
+
+/// The id in a JSON body.
+pub fn id_of(body: &Value) -> Uuid {
+    body["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no id in {body}"))
+}
+
+impl World {
+    /// Adds a user in `agency` to the world and logs them in.
+    pub async fn add_member(&mut self, username: &'static str, role: Role, agency: &str) {
+        let id = self.app.add_user(username, role, agency).await;
+        self.users.insert(username, id);
+        let token = self.app.login(username).await;
+        self.tokens.insert(username, token);
+    }
+
+    /// Submits a referral as `username`; returns the created referral.
+    pub async fn refer(&self, username: &str, body: &Value) -> Value {
+        expect(
+            self.app
+                .post("/api/v1/referrals", self.token(username), body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await
+    }
+
+    /// `POST /api/v1/referrals/{id}/{step}` as `username` with `body`.
+    pub async fn step(&self, username: &str, referral: Uuid, step: &str, body: &Value) -> Response {
+        self.app
+            .post(
+                &format!("/api/v1/referrals/{referral}/{step}"),
+                self.token(username),
+                body,
+            )
+            .await
+    }
+
+    /// Takes `step` as `username` with an empty JSON object and expects 200.
+    pub async fn step_ok(&self, username: &str, referral: Uuid, step: &str) -> Value {
+        expect(
+            self.step(username, referral, step, &json!({})).await,
+            StatusCode::OK,
+        )
+        .await
+    }
+
+    /// `GET path` as `username`, returning status and body text.
+    pub async fn get_text(&self, username: &str, path: &str) -> (StatusCode, String) {
+        let response = self.app.get(path, self.token(username)).await;
+        let status = response.status();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// The status of `GET path` as `username`.
+    pub async fn status_of(&self, username: &str, path: &str) -> StatusCode {
+        self.app.get(path, self.token(username)).await.status()
+    }
+}
+
+impl TestApp {
+    /// Every audit row as text (action, object, details), for leak scans.
+    pub async fn audit_text(&self) -> String {
+        use korgon::entity::audit_event;
+        use sea_orm::EntityTrait;
+        let rows = audit_event::Entity::find()
+            .all(&self.state.store.db.writer)
+            .await
+            .expect("audit rows");
+        rows.iter()
+            .map(|r| {
+                format!(
+                    "{} {} {} {} {}\n",
+                    r.action,
+                    r.object_type,
+                    r.object_id.clone().unwrap_or_default(),
+                    r.details,
+                    r.client_addr.clone().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    /// The audit actions recorded on `object_id`, oldest first.
+    pub async fn audit_actions(&self, object_id: Uuid) -> Vec<String> {
+        use korgon::entity::audit_event;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        audit_event::Entity::find()
+            .filter(audit_event::Column::ObjectId.eq(object_id.to_string()))
+            .order_by_asc(audit_event::Column::Seq)
+            .all(&self.state.store.db.writer)
+            .await
+            .expect("audit rows")
+            .into_iter()
+            .map(|r| r.action)
+            .collect()
+    }
+
+    /// Moves a referral's submission `days` into the past (for overdue tests).
+    pub async fn backdate_referral(&self, referral: Uuid, days: i64) {
+        use korgon::entity::referral;
+        use sea_orm::{ActiveValue::Set, EntityTrait};
+        referral::Entity::update(referral::ActiveModel {
+            id: Set(referral),
+            submitted_at: Set(chrono::Utc::now() - chrono::Duration::days(days)),
+            ..Default::default()
+        })
+        .exec(&self.state.store.db.writer)
+        .await
+        .expect("backdate referral");
+    }
+
+    /// The grants (person and case) a referral created: (live, revoked).
+    pub async fn referral_grants(&self, referral: Uuid) -> (usize, usize) {
+        use korgon::entity::{case_grant, person_grant};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let db = &self.state.store.db.writer;
+        let persons = person_grant::Entity::find()
+            .filter(person_grant::Column::OriginId.eq(referral))
+            .all(db)
+            .await
+            .expect("person grants");
+        let cases = case_grant::Entity::find()
+            .filter(case_grant::Column::OriginId.eq(referral))
+            .all(db)
+            .await
+            .expect("case grants");
+        let live = persons.iter().filter(|g| g.revoked_at.is_none()).count()
+            + cases.iter().filter(|g| g.revoked_at.is_none()).count();
+        (live, persons.len() + cases.len() - live)
+    }
+}

@@ -2,5 +2,9 @@
 //! when `KORGON_TEST_DATABASE_URL=postgres://…` is set (CI runs both).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod assistance;
 mod helpers;
+mod referrals;
+mod referrals_access;
 mod smoke;
+mod transfer;

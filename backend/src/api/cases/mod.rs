@@ -1,4 +1,5 @@
-//! `/api/v1/cases…`: open, list, read and change cases; parties, shares and history.
+//! `/api/v1/cases…`: open, list, read and change cases; parties, shares, transfers and
+//! history.
 
 pub mod create;
 pub mod get;
@@ -7,3 +8,4 @@ pub mod list;
 pub mod parties;
 pub mod patch;
 pub mod shares;
+pub mod transfer;

@@ -16,7 +16,8 @@ use crate::error::Error;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
-fn is_json(req: &Request) -> bool {
+/// Whether the request declares a JSON body.
+pub(super) fn is_json(req: &Request) -> bool {
     req.headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

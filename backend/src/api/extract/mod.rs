@@ -2,11 +2,13 @@
 
 mod actor;
 mod json;
+mod optional_json;
 mod path;
 mod query;
 
 pub use actor::ClientAddr;
 pub use json::Json;
+pub use optional_json::OptionalJson;
 pub use path::Path;
 pub use query::Query;
 

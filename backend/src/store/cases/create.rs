@@ -2,7 +2,7 @@
 
 use korgon_domain::{ArticleInput, CaseStatus, NewCase};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::reference;
@@ -19,11 +19,32 @@ use crate::store::{Store, agencies, now};
 pub async fn create(store: &Store, actor: &Actor, input: NewCase) -> Result<CaseView> {
     require(actor, Action::CreateCase)?;
     let txn = store.db.begin_write().await?;
+    let created = insert(&txn, store, actor, input).await?;
+    let owner = agencies::codes(&txn, [actor.agency_id]).await?;
+    txn.commit().await?;
+    let owner = owner.get(&actor.agency_id).cloned().unwrap_or_default();
+    Ok(CaseView::build(
+        created,
+        owner,
+        CaseAccess::Owner,
+        actor.role,
+        Vec::new(),
+    ))
+}
+
+/// Inserts the case and its audit event inside the caller's write transaction (opening a case
+/// from a referral does more in the same transaction). The caller checks the role.
+pub(crate) async fn insert<C: ConnectionTrait>(
+    txn: &C,
+    store: &Store,
+    actor: &Actor,
+    input: NewCase,
+) -> Result<case::Model> {
     let reference = match input.reference.clone() {
         Some(kept) => {
             let taken = case::Entity::find()
                 .filter(case::Column::Reference.eq(kept.as_str()))
-                .count(&txn)
+                .count(txn)
                 .await?;
             if taken > 0 {
                 return Err(Error::Duplicate(format!(
@@ -33,7 +54,7 @@ pub async fn create(store: &Store, actor: &Actor, input: NewCase) -> Result<Case
             }
             kept
         }
-        None => reference::allocate(&txn, store.profile.country(), input.reference_year()).await?,
+        None => reference::allocate(txn, store.profile.country(), input.reference_year()).await?,
     };
     let now = now();
     let id = Uuid::now_v7();
@@ -74,25 +95,14 @@ pub async fn create(store: &Store, actor: &Actor, input: NewCase) -> Result<Case
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let created = case::Entity::insert(model)
-        .exec_with_returning(&txn)
-        .await?;
+    let created = case::Entity::insert(model).exec_with_returning(txn).await?;
     audit::append(
-        &txn,
+        txn,
         &[(
             actor.audit(),
             AuditEvent::new("case.create", "case", Some(id)),
         )],
     )
     .await?;
-    let owner = agencies::codes(&txn, [actor.agency_id]).await?;
-    txn.commit().await?;
-    let owner = owner.get(&actor.agency_id).cloned().unwrap_or_default();
-    Ok(CaseView::build(
-        created,
-        owner,
-        CaseAccess::Owner,
-        actor.role,
-        Vec::new(),
-    ))
+    Ok(created)
 }

@@ -6,7 +6,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use uuid::Uuid;
 
 use super::view::{CaseView, PartyView};
-use crate::access::scope::{case_access, visible_party_roles};
+use crate::access::scope::{case_access, visible_party_roles, visible_persons};
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{AuditEvent, Detail};
 use crate::entity::{case, case_party, person};
@@ -58,8 +58,11 @@ pub async fn visible_parties<C: ConnectionTrait>(
     if parties.is_empty() {
         return Ok(Vec::new());
     }
+    // Only the persons the actor can reach are named (see `access::scope`: a link made by an
+    // agency that lost its access to the person no longer names them).
     let names: HashMap<Uuid, String> = person::Entity::find()
         .filter(person::Column::Id.is_in(parties.iter().map(|p| p.person_id).collect::<Vec<_>>()))
+        .filter(visible_persons(actor))
         .all(conn)
         .await?
         .iter()
@@ -71,7 +74,7 @@ pub async fn visible_parties<C: ConnectionTrait>(
             id: p.id,
             person_id: p.person_id,
             role: p.role,
-            name: names.get(&p.person_id).cloned().unwrap_or_default(),
+            name: names.get(&p.person_id).cloned(),
             details: p.details.0,
         })
         .collect())

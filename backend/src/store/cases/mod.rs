@@ -1,4 +1,5 @@
-//! Cases: create, read, list, change (with reclassification history), parties and shares.
+//! Cases: create, read, list, change (with reclassification history), parties, shares and
+//! transfers.
 
 mod create;
 mod get;
@@ -7,14 +8,18 @@ mod list;
 mod parties;
 mod reference;
 mod shares;
+mod transfer;
 mod update;
 mod view;
 
 pub use create::create;
+pub(crate) use create::insert;
+pub(crate) use get::visible_parties;
 pub use get::{get, load_visible};
 pub use history::{ClassificationChangeView, history};
 pub use list::{CaseFilter, list};
 pub use parties::{NewParty, add_party};
 pub use shares::{GrantView, NewShare, list_shares, revoke_share, share};
+pub use transfer::{TransferInput, TransferView, transfer};
 pub use update::update;
 pub use view::{CaseSummary, CaseView, PartyView};

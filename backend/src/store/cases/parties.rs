@@ -89,7 +89,7 @@ pub async fn add_party(
         id: party.id,
         person_id: party.person_id,
         role: party.role,
-        name: display_name(&person),
+        name: Some(display_name(&person)),
         details: party.details.0,
     })
 }

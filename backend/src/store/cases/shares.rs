@@ -90,9 +90,12 @@ pub async fn share(
             korgon_domain::FieldError::new("agency_code", "this agency is deactivated").into(),
         );
     }
+    // Only a share is re-levelled: a referral's or a transfer's grant keeps its own level and
+    // is revoked with its origin.
     let existing = case_grant::Entity::find()
         .filter(case_grant::Column::CaseId.eq(case_id))
         .filter(case_grant::Column::AgencyId.eq(target.id))
+        .filter(case_grant::Column::Origin.eq("share"))
         .filter(case_grant::Column::RevokedAt.is_null())
         .one(&txn)
         .await?;
@@ -111,6 +114,7 @@ pub async fn share(
                 agency_id: Set(target.id),
                 level: Set(input.level.as_str().to_owned()),
                 origin: Set("share".to_owned()),
+                origin_id: Set(None),
                 granted_by: Set(actor.user_id),
                 created_at: Set(now()),
                 revoked_at: Set(None),

@@ -18,8 +18,11 @@ pub struct PartyView {
     pub person_id: Uuid,
     /// `victim`, `suspect`, `witness` or `reporter`.
     pub role: String,
-    /// The person's name as registered (family, given, patronymic).
-    pub name: String,
+    /// The person's name as registered (family, given, patronymic); absent when the person
+    /// is out of the actor's scope (linked by an agency whose access to the person was
+    /// revoked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Role details.
     pub details: PartyDetails,
 }

@@ -1,0 +1,20 @@
+//! Referrals between agencies, with consent: submit, read, the inboxes, the status steps
+//! (accept, decline, withdraw, close), revoking the access an accepted referral granted, and
+//! opening a case from one.
+
+mod answer;
+mod get;
+mod list;
+mod load;
+mod open_case;
+mod submit;
+mod view;
+mod withdraw;
+
+pub use answer::{accept, close, decline};
+pub use get::get;
+pub use list::{ReferralFilter, list};
+pub use open_case::open_case;
+pub use submit::{date_of_birth, submit};
+pub use view::{ConsentView, Direction, ReferralCounts, ReferralInbox, ReferralView, SubjectView};
+pub use withdraw::{revoke, withdraw};

@@ -1,0 +1,356 @@
+//! Submitting a referral: the checks that need the database (receiving agency, the person and
+//! case in the sender's reach, a guardian for a minor, nothing identifying in the reason), the
+//! non-identifying profile taken for the receiver, and the audit event.
+
+use korgon_domain::{
+    AgencyKind, ConsentScope, DateOfBirth, DobPrecision, FieldError, NewReferral, ReferralStatus,
+};
+use sea_orm::ActiveValue::Set;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use uuid::Uuid;
+
+use super::load::view;
+use super::view::{Direction, ReferralView};
+use crate::access::scope::{case_access, person_access};
+use crate::access::{Action, Actor, CaseAccess, require};
+use crate::audit::{self, AuditEvent, Detail};
+use crate::entity::json::StringList;
+use crate::entity::{agency, case, person, referral};
+use crate::error::{Error, Result};
+use crate::store::{Store, agencies, now};
+
+/// Agency kinds whose users can answer a referral.
+fn takes_referrals(kind: &str) -> bool {
+    [
+        AgencyKind::Police,
+        AgencyKind::Prosecutor,
+        AgencyKind::Ngo,
+        AgencyKind::Shelter,
+        AgencyKind::Consulate,
+        AgencyKind::Other,
+    ]
+    .iter()
+    .any(|k| k.as_str() == kind)
+}
+
+/// The receiving agency, or a 422 naming `to_agency`.
+async fn receiver<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    input: &NewReferral,
+) -> Result<agency::Model> {
+    let target = agencies::by_code(conn, input.to_agency.as_str())
+        .await
+        .map_err(|e| match e {
+            Error::NotFound(_) => FieldError::new("to_agency", "no agency has this code").into(),
+            other => other,
+        })?;
+    if target.id == actor.agency_id {
+        return Err(FieldError::new(
+            "to_agency",
+            "is your own agency: a referral goes to another agency",
+        )
+        .into());
+    }
+    if !target.active {
+        return Err(FieldError::new("to_agency", "this agency is deactivated").into());
+    }
+    if !takes_referrals(&target.kind) {
+        return Err(FieldError::new(
+            "to_agency",
+            "this kind of agency does not take referrals (police, prosecutor's offices, NGOs, shelters, consulates and others do)",
+        )
+        .into());
+    }
+    Ok(target)
+}
+
+/// The case to attach: visible to the sender, which owns it or holds a full grant (a read
+/// grant is not the sender's to pass on).
+async fn attached_case<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    case_id: Uuid,
+) -> Result<case::Model> {
+    let not_in_scope = || FieldError::new("case_id", "no case in your agency's scope has this id");
+    let model = case::Entity::find_by_id(case_id)
+        .one(conn)
+        .await?
+        .ok_or_else(not_in_scope)?;
+    match case_access(conn, actor.agency_id, &model).await? {
+        None => Err(not_in_scope().into()),
+        Some(CaseAccess::Read) => Err(FieldError::new(
+            "case_id",
+            "your agency has read-only access to this case and may not pass it on",
+        )
+        .into()),
+        Some(_) => Ok(model),
+    }
+}
+
+/// The person's date of birth with its precision.
+pub fn date_of_birth(person: &person::Model) -> Option<DateOfBirth> {
+    let precision: DobPrecision = person
+        .dob_precision
+        .as_deref()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_default();
+    person
+        .date_of_birth
+        .map(|date| DateOfBirth::new(date, precision))
+}
+
+/// Words of a text, case-folded, split at anything that is not a letter or digit.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Parts of a name that identify: three letters or more, not a patronymic marker.
+fn identifying_words(name: &str) -> Vec<String> {
+    const MARKERS: [&str; 6] = ["уулу", "кызы", "тегин", "uulu", "kyzy", "tegin"];
+    words(name)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 3 && !MARKERS.contains(&w.as_str()))
+        .collect()
+}
+
+/// True when `reason` names the person or the guardian, or gives the PIN, telephone or
+/// address: the receiver reads the reason before it accepts, and an anonymous referral's
+/// receiver never may. A safety net for slips, not a guarantee.
+fn reveals_identity(reason: &str, person: &person::Model, guardian: Option<&str>) -> bool {
+    let reason_words = words(reason);
+    let names = [&person.given_name, &person.family_name, &person.patronymic]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(person.aliases.0.iter().map(String::as_str))
+        .chain(guardian);
+    for name in names {
+        if identifying_words(name)
+            .iter()
+            .any(|w| reason_words.contains(w))
+        {
+            return true;
+        }
+    }
+    // Numbers as written, with the separators people put in them (`+996 (555) 12-34-56`).
+    let numbers: Vec<String> = reason
+        .split(|c: char| !(c.is_ascii_digit() || " -().+/".contains(c)))
+        .map(|chunk| {
+            chunk
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .filter(|n| n.len() >= 6)
+        .collect();
+    if let Some(pin) = &person.pin
+        && numbers.iter().any(|n| n.contains(pin.as_str()))
+    {
+        return true;
+    }
+    if let Some(phone) = &person.phone {
+        let phone: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let subscriber = &phone[phone.len().saturating_sub(9)..];
+        if phone.len() >= 6
+            && numbers
+                .iter()
+                .any(|n| phone.contains(n.as_str()) || n.contains(subscriber))
+        {
+            return true;
+        }
+    }
+    if let Some(address) = &person.address {
+        let address = address.trim().to_lowercase();
+        if !address.is_empty() && reason.to_lowercase().contains(&address) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Submits a validated referral from the actor's agency.
+#[tracing::instrument(skip_all, fields(user = %actor.user_id))]
+pub async fn submit(
+    store: &Store,
+    actor: &Actor,
+    input: NewReferral,
+    overdue_days: u32,
+) -> Result<ReferralView> {
+    require(actor, Action::SubmitReferral)?;
+    let txn = store.db.begin_write().await?;
+    let target = receiver(&txn, actor, &input).await?;
+    let not_in_scope =
+        || FieldError::new("person_id", "no person in your agency's scope has this id");
+    let person = person::Entity::find_by_id(input.person_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(not_in_scope)?;
+    let access = person_access(&txn, actor, &person)
+        .await?
+        .ok_or_else(not_in_scope)?;
+    let dob = date_of_birth(&person);
+    input.consent.check_guardian(dob.as_ref())?;
+    if input.consent.scope == Some(ConsentScope::Full) && !access.sees_protected() {
+        return Err(FieldError::new(
+            "consent.scope",
+            "`full` shares protected fields your agency cannot see itself; use `identity`",
+        )
+        .into());
+    }
+    let case = match input.case_id {
+        Some(case_id) => Some(attached_case(&txn, actor, case_id).await?),
+        None => None,
+    };
+    let guardian = input
+        .consent
+        .guardian_name
+        .as_ref()
+        .map(|g| g.as_str().to_owned());
+    if reveals_identity(&input.reason, &person, guardian.as_deref()) {
+        return Err(FieldError::new(
+            "reason",
+            "must not name the person or their guardian, or give their PIN, telephone or address: the receiving agency reads the reason before it accepts",
+        )
+        .into());
+    }
+    let open = referral::Entity::find()
+        .filter(referral::Column::PersonId.eq(person.id))
+        .filter(referral::Column::ToAgencyId.eq(target.id))
+        .filter(referral::Column::Status.eq(ReferralStatus::Submitted.as_str()))
+        .count(&txn)
+        .await?;
+    if open > 0 {
+        return Err(Error::Duplicate(
+            "a referral of this person to this agency is already awaiting an answer".to_owned(),
+        ));
+    }
+    let now = now();
+    let id = Uuid::now_v7();
+    let anonymous = input.consent.is_anonymous();
+    let region = input
+        .region
+        .as_ref()
+        .map(|r| r.as_str().to_owned())
+        .or_else(|| case.as_ref().map(|c| c.region.clone()));
+    let model = referral::ActiveModel {
+        id: Set(id),
+        from_agency_id: Set(actor.agency_id),
+        to_agency_id: Set(target.id),
+        person_id: Set(person.id),
+        case_id: Set(case.as_ref().map(|c| c.id)),
+        anonymous: Set(anonymous),
+        reason: Set(input.reason),
+        needs: Set(StringList(
+            input.needs.iter().map(|n| n.as_str().to_owned()).collect(),
+        )),
+        urgency: Set(input.urgency.as_str().to_owned()),
+        consent_given_by: Set(input.consent.given_by.as_str().to_owned()),
+        consent_given_on: Set(input.consent.given_on),
+        consent_scope: Set(input.consent.scope.map(|s| s.as_str().to_owned())),
+        guardian_name: Set(guardian),
+        subject_sex: Set(person.sex.clone()),
+        subject_age_band: Set(dob
+            .as_ref()
+            .map(|d| korgon_domain::referral::age_band(d, now.date_naive()).to_owned())),
+        subject_citizenship: Set(person.citizenship.clone()),
+        subject_region: Set(region),
+        status: Set(ReferralStatus::Submitted.as_str().to_owned()),
+        submitted_at: Set(now),
+        submitted_by: Set(actor.user_id),
+        responded_at: Set(None),
+        responded_by: Set(None),
+        response_note: Set(None),
+        withdrawn_at: Set(None),
+        withdrawn_by: Set(None),
+        withdraw_note: Set(None),
+        closed_at: Set(None),
+        closed_by: Set(None),
+        close_note: Set(None),
+        revoked_at: Set(None),
+        revoked_by: Set(None),
+        revoke_note: Set(None),
+        opened_case_id: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    let created = referral::Entity::insert(model)
+        .exec_with_returning(&txn)
+        .await?;
+    let mut event = AuditEvent::new("referral.submit", "referral", Some(id))
+        .with("to_agency", Detail::Id(target.id))
+        .with("person", Detail::Id(person.id))
+        .with("anonymous", Detail::Flag(anonymous))
+        .with("urgency", Detail::Code(input.urgency.as_str()))
+        .with(
+            "needs",
+            Detail::Codes(input.needs.iter().map(|n| n.as_str()).collect()),
+        )
+        .with("consent", Detail::Code(input.consent.given_by.as_str()));
+    if let Some(scope) = input.consent.scope {
+        event = event.with("scope", Detail::Code(scope.as_str()));
+    }
+    if let Some(case) = &case {
+        event = event.with("case", Detail::Id(case.id));
+    }
+    audit::append(&txn, &[(actor.audit(), event)]).await?;
+    let view = view(&txn, created, Direction::Outgoing, now, overdue_days).await?;
+    txn.commit().await?;
+    Ok(view)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::json::StringList;
+
+    fn person() -> person::Model {
+        let now = chrono::Utc::now();
+        person::Model {
+            id: Uuid::nil(),
+            registering_agency_id: Uuid::nil(),
+            given_name: Some("Айгүл".into()),
+            family_name: Some("Асанбекова".into()),
+            patronymic: Some("Асанбек кызы".into()),
+            aliases: StringList(vec!["Aigul Asanbekova".into()]),
+            sex: "female".into(),
+            date_of_birth: None,
+            dob_precision: None,
+            pin: Some("11503200400123".into()),
+            citizenship: Some("KG".into()),
+            phone: Some("+996 555 123 456".into()),
+            address: Some("Ат-Башы, Ленин 12".into()),
+            notes: None,
+            created_by: Uuid::nil(),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn reasons_that_identify_are_caught() {
+        let p = person();
+        assert!(!reveals_identity(
+            "Victim of bride kidnapping, needs shelter and legal aid; кызы is safe now",
+            &p,
+            None
+        ));
+        assert!(reveals_identity("АЙГҮЛ needs a shelter", &p, None));
+        assert!(reveals_identity("aigul needs a shelter", &p, None));
+        assert!(reveals_identity("PIN 1150 3200 4001 23", &p, None));
+        assert!(reveals_identity("call 123-456 after six", &p, None));
+        assert!(reveals_identity("tel. 0 (555) 12-34-56", &p, None));
+        assert!(!reveals_identity("since 2025-06-01, case 42", &p, None));
+        assert!(reveals_identity("lives at ат-башы, ленин 12", &p, None));
+        assert!(reveals_identity(
+            "mother Гүлнара agrees",
+            &p,
+            Some("Гүлнара Осмонова")
+        ));
+    }
+}
