@@ -6,6 +6,7 @@
 //! queue in memory, in order) while reads use a pool of several. PostgreSQL uses one pool for
 //! both.
 
+use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -71,12 +72,7 @@ impl Db {
     }
 
     async fn connect_sqlite(settings: &Settings) -> anyhow::Result<Db> {
-        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!(
-                "cannot create the data directory {}",
-                settings.data_dir.display()
-            )
-        })?;
+        prepare_data_dir(&settings.data_dir)?;
         let path = settings.data_dir.join(SQLITE_FILE);
         let options = SqliteConnectOptions::from_str("sqlite://")
             .context("sqlite options")?
@@ -110,6 +106,47 @@ impl Db {
     }
 }
 
+/// Creates the data directory if needed and makes it private to the service's user (0700):
+/// it holds victims' data, the token secret and, later, the search index.
+pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?
+            .permissions()
+            .mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).with_context(
+                || {
+                    format!(
+                        "cannot make the data directory {} private (chmod 700)",
+                        dir.display()
+                    )
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Fails unless the settings point at a database that already exists: commands that only
+/// inspect (`korgon audit verify`) must not create an empty one and report it intact.
+pub fn require_existing(settings: &Settings) -> anyhow::Result<()> {
+    if settings.database_url.is_none() {
+        let path = settings.data_dir.join(SQLITE_FILE);
+        if !path.exists() {
+            anyhow::bail!(
+                "no Korgon database at {}: check --data-dir (or KORGON_DATA_DIR / KORGON_DATABASE_URL)",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
 /// A database error's text without anything that looks like a connection URL.
 fn redact_db_error(err: &sea_orm::DbErr) -> String {
     let text = err.to_string();
@@ -120,6 +157,20 @@ fn redact_db_error(err: &sea_orm::DbErr) -> String {
 }
 
 impl Db {
+    /// Folds the SQLite write-ahead log back into the database file (on shutdown), so that
+    /// `korgon.db` alone holds every committed change. Does nothing on PostgreSQL.
+    pub async fn checkpoint(&self) {
+        use sea_orm::ConnectionTrait;
+        if self.backend() == DatabaseBackend::Sqlite
+            && let Err(e) = self
+                .writer
+                .execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+                .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint on shutdown failed");
+        }
+    }
+
     /// Starts a write transaction on the writer. On SQLite it begins `IMMEDIATE`, taking the
     /// write lock at once, so a transaction that reads before it writes cannot fail to
     /// upgrade when another process (a CLI command) writes meanwhile.

@@ -135,6 +135,9 @@ impl Settings {
         if self.token_ttl_seconds < 60 || self.token_ttl_seconds > 86_400 {
             anyhow::bail!("token_ttl_seconds: must be between 60 and 86400");
         }
+        if self.lockout_minutes < 1 {
+            anyhow::bail!("lockout_minutes: must be at least 1");
+        }
         if self.lockout_threshold < 1 {
             anyhow::bail!("lockout_threshold: must be at least 1");
         }

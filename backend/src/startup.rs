@@ -41,6 +41,33 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    _lock: std::fs::File,
+}
+
+/// The file whose lock marks a data directory as served.
+pub const LOCK_FILE: &str = "korgon.lock";
+
+/// Takes the data directory's lock: two servers on one SQLite database would each believe
+/// they are its only writer. Held until the server stops.
+fn lock_data_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
+    crate::db::prepare_data_dir(dir)?;
+    let path = dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another korgon server is already using the data directory {}",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            Err(anyhow::Error::new(e).context(format!("cannot lock {}", path.display())))
+        }
+    }
 }
 
 impl Application {
@@ -52,6 +79,7 @@ impl Application {
 
     /// Binds `listen` for an already built state.
     pub async fn with_state(state: AppState, listen: SocketAddr) -> anyhow::Result<Application> {
+        let lock = lock_data_dir(&state.settings.data_dir)?;
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;
@@ -60,6 +88,7 @@ impl Application {
             listener,
             router,
             state,
+            _lock: lock,
         })
     }
 
@@ -73,15 +102,18 @@ impl Application {
         &self.state
     }
 
-    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
+    /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight and folds the
+    /// SQLite write-ahead log into the database file.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown_signal())
-        .await
+        .await;
+        self.state.store.db.checkpoint().await;
+        served
     }
 }
 

@@ -19,6 +19,7 @@ pub enum AuditCommand {
 /// Runs an audit command.
 pub async fn run(settings: Settings, command: AuditCommand) -> anyhow::Result<ExitCode> {
     let AuditCommand::Verify { json } = command;
+    crate::db::require_existing(&settings)?;
     let db = Db::connect(&settings).await?;
     let result = crate::audit::verify(&db.reader).await?;
     if json {

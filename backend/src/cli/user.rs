@@ -38,6 +38,16 @@ pub enum UserCommand {
         /// Login name.
         username: String,
     },
+    /// Reactivate a deactivated account.
+    Activate {
+        /// Login name.
+        username: String,
+    },
+    /// Set a new password, read from standard input; also clears a lock-out.
+    SetPassword {
+        /// Login name.
+        username: String,
+    },
 }
 
 /// The password from standard input: prompted without echo on a terminal, else the first line.
@@ -86,31 +96,46 @@ pub async fn run(settings: Settings, command: UserCommand) -> anyhow::Result<Exi
             );
         }
         UserCommand::Unlock { username } => {
-            let user = users::by_username(&store, &username).await?;
-            let patch = UserPatch {
-                version: user.version,
-                display_name: None,
-                role: None,
-                active: None,
-                unlock: true,
-                password: None,
-            };
-            users::update(&store, None, user.id, patch).await?;
-            println!("unlocked {}", user.username);
+            let name = change(&store, &username, |p| p.unlock = true).await?;
+            println!("unlocked {name}");
         }
         UserCommand::Deactivate { username } => {
-            let user = users::by_username(&store, &username).await?;
-            let patch = UserPatch {
-                version: user.version,
-                display_name: None,
-                role: None,
-                active: Some(false),
-                unlock: false,
-                password: None,
-            };
-            users::update(&store, None, user.id, patch).await?;
-            println!("deactivated {}", user.username);
+            let name = change(&store, &username, |p| p.active = Some(false)).await?;
+            println!("deactivated {name}");
+        }
+        UserCommand::Activate { username } => {
+            let name = change(&store, &username, |p| p.active = Some(true)).await?;
+            println!("activated {name}");
+        }
+        UserCommand::SetPassword { username } => {
+            let password = read_password()?;
+            let name = change(&store, &username, |p| {
+                p.password = Some(password);
+                p.unlock = true;
+            })
+            .await?;
+            println!("set a new password for {name}");
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Applies `edit` to the account `username` from the console; returns the stored username.
+async fn change(
+    store: &crate::store::Store,
+    username: &str,
+    edit: impl FnOnce(&mut UserPatch),
+) -> anyhow::Result<String> {
+    let user = users::by_username(store, username).await?;
+    let mut patch = UserPatch {
+        version: user.version,
+        display_name: None,
+        role: None,
+        active: None,
+        unlock: false,
+        password: None,
+    };
+    edit(&mut patch);
+    users::update(store, None, user.id, patch).await?;
+    Ok(user.username)
 }

@@ -219,7 +219,8 @@ pub async fn update(
     Ok(updated.into())
 }
 
-/// Finds an active agency by code; `NotFound` otherwise.
+/// Finds an agency by code, active or not (callers check `active` where it matters);
+/// `NotFound` otherwise.
 pub async fn by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<agency::Model> {
     let code = code.trim().to_ascii_uppercase();
     agency::Entity::find()

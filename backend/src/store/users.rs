@@ -155,11 +155,17 @@ pub async fn create(store: &Store, actor: Option<&Actor>, input: NewUser) -> Res
         Err(other) => return Err(other),
     };
     if let Some(agency) = &agency {
+        if !agency.active {
+            errors.push(FieldError::new("agency_code", "this agency is deactivated"));
+        }
         let kind: Option<AgencyKind> = agency.kind.parse().ok();
         if !kind.is_some_and(|k| role_fits(input.role, k)) {
             errors.push(FieldError::new(
                 "role",
-                format!("a {} cannot belong to a {} agency", input.role, agency.kind),
+                format!(
+                    "the {} role does not fit a {} agency",
+                    input.role, agency.kind
+                ),
             ));
         }
     }
@@ -280,7 +286,7 @@ pub async fn update(
             let code = agency.get(&current.agency_id).cloned().unwrap_or_default();
             return Err(FieldError::new(
                 "role",
-                format!("a {role} cannot belong to agency {code}"),
+                format!("the {role} role does not fit agency {code}"),
             )
             .into());
         }
