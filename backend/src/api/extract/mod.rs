@@ -36,7 +36,13 @@ pub(crate) fn sanitize_message(message: &str) -> String {
         let mut in_ticks = false;
         for c in out.chars() {
             match c {
-                '`' if !in_ticks => in_ticks = true,
+                '`' if !in_ticks => {
+                    // `integer `1`, expected` → `integer, expected`: the space goes too.
+                    if kept.ends_with(' ') {
+                        kept.pop();
+                    }
+                    in_ticks = true;
+                }
                 '`' => in_ticks = false,
                 _ if in_ticks => {}
                 _ => kept.push(c),
