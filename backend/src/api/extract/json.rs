@@ -8,7 +8,7 @@ use korgon_domain::FieldError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::sanitize_message;
+use super::{error_field, sanitize_message};
 use crate::api::error::ApiError;
 use crate::error::Error;
 
@@ -58,10 +58,10 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let inner = err.into_inner();
         match inner.classify() {
             serde_json::error::Category::Data => {
-                let field = if path == "." { "body".to_owned() } else { path };
+                let message = inner.to_string();
                 ApiError::from(Error::from(FieldError::new(
-                    field,
-                    sanitize_message(&inner.to_string()),
+                    error_field(&path, &message, "body"),
+                    sanitize_message(&message),
                 )))
             }
             _ => Error::MalformedBody(format!(

@@ -10,6 +10,22 @@ pub use json::Json;
 pub use path::Path;
 pub use query::Query;
 
+/// The field a deserialisation error is about: the error's path, or — for a missing field,
+/// which serde reports at the enclosing object — the missing field itself; `root` names the
+/// whole input (`body`, `query`).
+pub(crate) fn error_field(path: &str, message: &str, root: &str) -> String {
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    match (path, missing) {
+        (".", Some(name)) => name.to_owned(),
+        (".", None) => root.to_owned(),
+        (path, Some(name)) => format!("{path}.{name}"),
+        (path, None) => path.to_owned(),
+    }
+}
+
 /// Removes values that a deserialisation message may quote (`invalid type: string "…"`,
 /// `unknown variant `…``), so that a PIN or a name sent in the wrong place is not echoed.
 pub(crate) fn sanitize_message(message: &str) -> String {
@@ -61,6 +77,18 @@ pub(crate) fn sanitize_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::sanitize_message;
+
+    #[test]
+    fn missing_fields_are_named() {
+        use super::error_field;
+        assert_eq!(error_field(".", "missing field `title`", "body"), "title");
+        assert_eq!(
+            error_field("articles[0]", "missing field `edition`", "body"),
+            "articles[0].edition"
+        );
+        assert_eq!(error_field(".", "invalid type: map", "body"), "body");
+        assert_eq!(error_field("limit", "invalid digit", "query"), "limit");
+    }
 
     #[test]
     fn quoted_values_are_withheld() {
