@@ -229,6 +229,28 @@ impl TestApp {
         request.send().await.expect("request")
     }
 
+    /// Sends raw bytes with an optional content type (for bodies that are not JSON).
+    pub async fn request_raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address))
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(content_type) = content_type {
+            request = request.header(reqwest::header::CONTENT_TYPE, content_type);
+        }
+        request.send().await.expect("request")
+    }
+
     /// `GET path` with a token.
     pub async fn get(&self, path: &str, token: &str) -> Response {
         self.request(reqwest::Method::GET, path, Some(token), None)
