@@ -74,9 +74,21 @@ pub async fn create(store: &Store, actor: &Actor, input: NewCase) -> Result<Case
         created_at: Set(now),
         updated_at: Set(now),
     };
+    // The check above cannot see a concurrent transaction's uncommitted case: the unique
+    // index decides, and its refusal is the same conflict.
     let created = case::Entity::insert(model)
         .exec_with_returning(&txn)
-        .await?;
+        .await
+        .map_err(|e| {
+            if Error::is_unique_violation(&e) {
+                Error::Duplicate(format!(
+                    "a case with reference {} already exists",
+                    reference.as_str()
+                ))
+            } else {
+                e.into()
+            }
+        })?;
     audit::append(
         &txn,
         &[(
