@@ -4,5 +4,6 @@
 
 mod access_matrix;
 mod bad_input;
+mod concurrency;
 mod helpers;
 mod smoke;
