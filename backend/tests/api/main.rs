@@ -4,6 +4,7 @@
 
 mod access_matrix;
 mod audit;
+mod auth;
 mod bad_input;
 mod concurrency;
 mod helpers;
