@@ -90,7 +90,9 @@ fn status_change(
 fn classification_changes(current: &case::Model, patch: &CasePatch) -> Result<Vec<Change>> {
     let mut changes = Vec::new();
     if let Some(forms) = &patch.exploitation_forms {
-        let new: Vec<String> = forms.iter().map(|f| f.as_str().to_owned()).collect();
+        // A set: both sides sorted alike, so the same forms in another order are no change.
+        let mut new: Vec<String> = forms.iter().map(|f| f.as_str().to_owned()).collect();
+        new.sort();
         let mut old = current.exploitation_forms.0.clone();
         old.sort();
         if new != old {
