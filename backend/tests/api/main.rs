@@ -6,6 +6,7 @@ mod access_matrix;
 mod audit;
 mod auth;
 mod bad_input;
+mod cases;
 mod concurrency;
 mod helpers;
 mod smoke;
