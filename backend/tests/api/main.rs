@@ -9,4 +9,5 @@ mod bad_input;
 mod cases;
 mod concurrency;
 mod helpers;
+mod persons;
 mod smoke;
