@@ -14,6 +14,7 @@ use crate::store::page::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// Filters and page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only this user's events.

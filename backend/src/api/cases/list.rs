@@ -13,6 +13,7 @@ use crate::store::page::{Page, PageRequest};
 
 /// Filters and page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CaseListQuery {
     /// Only cases in this status.

@@ -12,6 +12,7 @@ use crate::store::persons::{self, PersonSummary};
 
 /// Page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PersonListQuery {
     /// Page size, 1–200 (default 50).
