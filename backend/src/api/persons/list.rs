@@ -22,7 +22,7 @@ pub struct PersonListQuery {
 }
 
 /// Lists the persons in the caller's scope, newest first (no protected fields).
-#[utoipa::path(get, path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), params(PersonListQuery),
+#[utoipa::path(get, operation_id = "list_persons", path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), params(PersonListQuery),
     responses((status = 200, body = Page<PersonSummary>), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(
