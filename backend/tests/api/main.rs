@@ -9,5 +9,6 @@ mod bad_input;
 mod cases;
 mod concurrency;
 mod helpers;
+mod openapi;
 mod persons;
 mod smoke;
