@@ -307,12 +307,15 @@ impl TestApp {
             .stderr(std::process::Stdio::piped())
             .spawn()
             .expect("spawn korgon");
-        child
+        // A command that fails before reading (a bad flag) closes its end: that is no error.
+        let written = child
             .stdin
             .take()
             .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
+            .write_all(input.as_bytes());
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
         child.wait_with_output().expect("run korgon")
     }
 
