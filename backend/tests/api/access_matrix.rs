@@ -164,6 +164,9 @@ fn add_spare(_: &str) -> Value {
 fn add_outsider(_: &str) -> Value {
     json!({"person_id": "$outsider", "role": "witness"})
 }
+fn add_read_only(_: &str) -> Value {
+    json!({"person_id": "$read_only", "role": "witness"})
+}
 fn share_with_shelter(_: &str) -> Value {
     json!({"agency_code": "SHELTER", "level": "read"})
 }
@@ -231,6 +234,8 @@ const ROWS: &[Row] = &[
     row(POST, "/api/v1/cases/{id}/parties", &[CaseRead], Some(add_spare), [403, 403, 403, 403, 403, 403, 401]),
     row(POST, "/api/v1/cases/{id}/parties", &[CaseFull], Some(add_spare), [403, 201, 201, 403, 403, 403, 401]),
     row(POST, "/api/v1/cases/{id}/parties", &[CaseOwn], Some(add_outsider), [403, 404, 404, 403, 403, 403, 401]),
+    row(POST, "/api/v1/cases/{id}/parties", &[CaseOwn], Some(add_read_only), [403, 403, 404, 403, 403, 403, 401]),
+    row(POST, "/api/v1/cases/{id}/parties", &[CaseFull], Some(add_read_only), [403, 403, 403, 403, 403, 403, 401]),
     row(POST, "/api/v1/cases/{id}/shares", &[CaseOwn], Some(share_with_shelter), [403, 201, 404, 403, 403, 403, 401]),
     row(POST, "/api/v1/cases/{id}/shares", &[CaseOther], Some(share_with_shelter), [403, 404, 404, 403, 403, 403, 401]),
     row(POST, "/api/v1/cases/{id}/shares", &[CaseFull], Some(share_with_shelter), [403, 403, 403, 403, 403, 403, 401]),
@@ -479,6 +484,7 @@ impl Fixture {
         let spare = self.spares.get(user).unwrap_or(&self.spares["inv_a"]);
         text = text.replace("$spare", &spare.to_string());
         text = text.replace("$outsider", &self.ids[&Outsider].to_string());
+        text = text.replace("$read_only", &self.ids[&VictimRead].to_string());
         Some(serde_json::from_str(&text).expect("body"))
     }
 }

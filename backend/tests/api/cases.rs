@@ -572,3 +572,36 @@ async fn parties_carry_role_details_and_are_not_added_twice() {
         .collect();
     assert_eq!(roles, ["victim", "witness"]);
 }
+
+#[tokio::test]
+async fn linking_a_person_seen_read_only_does_not_reveal_their_protected_fields() {
+    let world = World::new().await;
+    // POLICE-B's victim, seen by POLICE-A and the prosecutor through read shares only.
+    let theirs = world.case("inv_b", case_body()).await;
+    let victim = world.person("inv_b", victim_body()).await;
+    world.party("inv_b", theirs, victim, "victim").await;
+    world.share("inv_b", theirs, "POLICE-A", "read").await;
+    world.share("inv_b", theirs, "PROSECUTOR", "read").await;
+    let full_for_pros = world.case("inv_b", case_body()).await;
+    world
+        .share("inv_b", full_for_pros, "PROSECUTOR", "full")
+        .await;
+    let ours = world.case("inv_a", case_body()).await;
+    for (user, case) in [("inv_a", ours), ("pros", full_for_pros)] {
+        let body = json!({"person_id": victim, "role": "witness"});
+        let response = world
+            .app
+            .post(
+                &format!("/api/v1/cases/{case}/parties"),
+                world.token(user),
+                &body,
+            )
+            .await;
+        expect_error(response, StatusCode::FORBIDDEN, "forbidden", "read-only").await;
+        let seen = world.get_person(user, victim).await.text().await.unwrap();
+        assert_absent(&seen, &VICTIM_PROTECTED, &format!("{user} after linking"));
+        assert!(seen.contains("\"access\":\"read\""), "{seen}");
+    }
+    // The registering agency links its own person freely.
+    world.party("inv_b", full_for_pros, victim, "victim").await;
+}
