@@ -489,13 +489,6 @@ impl Fixture {
     }
 }
 
-fn id_of(value: &Value) -> Uuid {
-    value["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .expect("id")
-}
-
 /// A user's entry in a sight table ([`READERS`] order); users without a column see nothing.
 fn sight(user: &str, sights: [Sight; 3]) -> Sight {
     READERS

@@ -23,13 +23,6 @@ async fn events(app: &TestApp) -> Vec<audit_event::Model> {
         .expect("audit rows")
 }
 
-fn id_of(value: &Value) -> Uuid {
-    value["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .expect("id")
-}
-
 /// The object an audited request's event must name.
 #[derive(Clone, Copy)]
 enum Object {

@@ -9,13 +9,6 @@ use uuid::Uuid;
 
 use crate::helpers::*;
 
-fn id_of(value: &Value) -> Uuid {
-    value["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .expect("id")
-}
-
 /// A case opened on `date` with `title`.
 fn case_on(date: &str, title: &str, region: &str) -> Value {
     json!({"title": title, "region": region, "exploitation_forms": ["forced_labour"], "opened_on": date})

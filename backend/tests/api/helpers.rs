@@ -392,6 +392,14 @@ pub enum Table {
     User,
 }
 
+/// The `id` of a created object's JSON.
+pub fn id_of(value: &Value) -> Uuid {
+    value["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no id in {value}"))
+}
+
 /// Asserts the status and returns the JSON body (the body is printed on failure).
 pub async fn expect(response: Response, status: StatusCode) -> Value {
     let actual = response.status();
@@ -495,10 +503,7 @@ impl World {
             StatusCode::CREATED,
         )
         .await;
-        created["id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .expect("person id")
+        id_of(&created)
     }
 
     /// Opens a case as `username` and returns its id.
@@ -510,10 +515,7 @@ impl World {
             StatusCode::CREATED,
         )
         .await;
-        created["id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .expect("case id")
+        id_of(&created)
     }
 
     /// Adds a party to a case as `username`.

@@ -5,16 +5,8 @@ use std::collections::BTreeSet;
 
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 use crate::helpers::*;
-
-fn id_of(value: &Value) -> Uuid {
-    value["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .expect("id")
-}
 
 #[tokio::test]
 async fn persons_are_registered_read_back_and_listed_page_by_page() {
