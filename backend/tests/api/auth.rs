@@ -369,3 +369,50 @@ async fn korgon_user_add_reads_the_password_from_standard_input_and_never_prints
     .await;
     assert_eq!(refused["error"]["fields"][0]["field"], "role");
 }
+
+#[tokio::test]
+async fn role_and_password_changes_take_effect_at_once() {
+    let world = World::new().await;
+    let app = &world.app;
+    let token = world.token("inv_a");
+    expect(app.get("/api/v1/cases", token).await, StatusCode::OK).await;
+    let inv_a = world.users["inv_a"];
+    let version = app.version(Table::User, inv_a).await;
+    let body = json!({"version": version, "role": "admin"});
+    expect(world.patch_user(inv_a, &body).await, StatusCode::OK).await;
+    // The same token now carries the new role: no case reading for administrators.
+    expect_error(
+        app.get("/api/v1/cases", token).await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "admin",
+    )
+    .await;
+    expect(app.get("/api/v1/users", token).await, StatusCode::OK).await;
+    // A role that does not fit the agency is refused naming the field.
+    let version = app.version(Table::User, inv_a).await;
+    let body = json!({"version": version, "role": "prosecutor"});
+    let refused = expect(
+        world.patch_user(inv_a, &body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(refused["error"]["fields"][0]["field"], "role");
+    // A new password replaces the old one; a stale version changes nothing.
+    let body = json!({"version": version, "password": "a-brand-new-password"});
+    expect(world.patch_user(inv_a, &body).await, StatusCode::OK).await;
+    expect(
+        app.login_raw("inv_a", "a-brand-new-password").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_unauthenticated(app.login_raw("inv_a", PASSWORD).await, "old password").await;
+    let body = json!({"version": version, "display_name": "Stale"});
+    expect_error(
+        world.patch_user(inv_a, &body).await,
+        StatusCode::CONFLICT,
+        "version_conflict",
+        "user",
+    )
+    .await;
+}
