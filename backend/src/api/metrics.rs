@@ -26,7 +26,7 @@ pub fn init() {
 }
 
 /// The current metrics.
-#[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text format", body = String)))]
+#[utoipa::path(get, operation_id = "metrics", path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text format", body = String)))]
 pub async fn metrics() -> String {
     handle().render()
 }

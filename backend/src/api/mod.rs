@@ -36,7 +36,7 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// The application's routes and their OpenAPI document, registered together.
 pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+    let router = OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::me::me))
         .routes(routes!(cases::create::create, cases::list::list))
@@ -67,8 +67,10 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(audit::list::list))
         .routes(routes!(audit::verify::verify))
         .routes(routes!(health::healthz))
-        .routes(routes!(metrics::metrics))
-        .split_for_parts()
+        .routes(routes!(metrics::metrics));
+    let (router, mut api) = router.split_for_parts();
+    openapi::complete(&mut api);
+    (router, api)
 }
 
 /// The complete application: routes, the OpenAPI document at `/api/v1/openapi.json`, JSON

@@ -15,7 +15,7 @@ mod sink;
 mod verify;
 
 pub use append::append;
-pub use chain::{GENESIS_HASH, hash_event};
+pub use chain::{ChainFields, GENESIS_HASH, hash_event};
 pub use event::{AuditContext, AuditEvent, Detail};
 pub use query::{AuditFilter, AuditPage, AuditRecord, list};
 pub use sink::AuditSink;

@@ -1,9 +1,10 @@
 //! Logging in: password check, lock-out after repeated failures, an audit event for every
 //! attempt, and a token on success.
 
-use chrono::{Duration, SubsecRound, Utc};
+use chrono::{DateTime, Duration, SubsecRound, Utc};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use secrecy::SecretString;
 use uuid::Uuid;
 
@@ -43,6 +44,58 @@ async fn record(db: &Db, ctx: AuditContext, event: AuditEvent) -> Result<(), Err
     audit::append(&txn, &[(ctx, event)]).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Records a wrong password and answers the error to give. The count is taken from the row as
+/// it is inside the write transaction, not as it was read before the (deliberately slow)
+/// password check, so that guesses sent all at once each count; a failure never lifts a lock.
+async fn count_failure(
+    db: &Db,
+    policy: LockoutPolicy,
+    account: &user::Model,
+    ctx: AuditContext,
+    now: DateTime<Utc>,
+) -> Result<Error, Error> {
+    let txn = db.begin_write().await?;
+    let current = user::Entity::find_by_id(account.id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or(Error::InvalidCredentials)?;
+    if current.locked_until.is_some_and(|until| until > now) {
+        // Locked by a failure that committed while this one was being checked.
+        let event = AuditEvent::new("auth.login_refused", "user", Some(account.id))
+            .with("reason", Detail::Code("locked"));
+        audit::append(&txn, &[(ctx, event)]).await?;
+        txn.commit().await?;
+        return Ok(Error::AccountLocked);
+    }
+    let failures = current.failed_logins + 1;
+    let locks = failures >= policy.threshold;
+    let mut update = user::Entity::update_many().col_expr(
+        user::Column::FailedLogins,
+        Expr::value(if locks { 0 } else { failures }),
+    );
+    if locks {
+        update = update.col_expr(
+            user::Column::LockedUntil,
+            Expr::value(Some(now + Duration::minutes(policy.minutes))),
+        );
+    }
+    update
+        .filter(user::Column::Id.eq(account.id))
+        .exec(&txn)
+        .await?;
+    let event = AuditEvent::new("auth.login_failed", "user", Some(account.id))
+        .with("reason", Detail::Code("bad_password"))
+        .with("locked", Detail::Flag(locks));
+    audit::append(&txn, &[(ctx, event)]).await?;
+    txn.commit().await?;
+    Ok(if locks {
+        Error::AccountLocked
+    } else {
+        Error::InvalidCredentials
+    })
 }
 
 /// Checks `username` and `password`; every attempt is audited (never with the username or
@@ -92,33 +145,7 @@ pub async fn login(
         return Err(Error::AccountLocked);
     }
     if !password::verify(password, Some(account.password_hash.clone())).await? {
-        let failures = account.failed_logins + 1;
-        let locks = failures >= policy.threshold;
-        let txn = db.begin_write().await?;
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::FailedLogins,
-                sea_orm::sea_query::Expr::value(if locks { 0 } else { failures }),
-            )
-            .col_expr(
-                user::Column::LockedUntil,
-                sea_orm::sea_query::Expr::value(
-                    locks.then(|| now + Duration::minutes(policy.minutes)),
-                ),
-            )
-            .filter(user::Column::Id.eq(account.id))
-            .exec(&txn)
-            .await?;
-        let event = AuditEvent::new("auth.login_failed", "user", Some(account.id))
-            .with("reason", Detail::Code("bad_password"))
-            .with("locked", Detail::Flag(locks));
-        audit::append(&txn, &[(ctx, event)]).await?;
-        txn.commit().await?;
-        return Err(if locks {
-            Error::AccountLocked
-        } else {
-            Error::InvalidCredentials
-        });
+        return Err(count_failure(db, policy, &account, ctx, now).await?);
     }
     let agency_active = agency::Entity::find_by_id(account.agency_id)
         .one(&db.reader)

@@ -211,7 +211,7 @@ pub async fn create(store: &Store, actor: Option<&Actor>, input: NewUser) -> Res
     Ok(view(created, agency.code))
 }
 
-/// Lists every account.
+/// Lists every account; audited like every list.
 pub async fn list(store: &Store, actor: &Actor) -> Result<Vec<UserView>> {
     require(actor, Action::ManageUsers)?;
     let rows = user::Entity::find()
@@ -219,6 +219,11 @@ pub async fn list(store: &Store, actor: &Actor) -> Result<Vec<UserView>> {
         .all(&store.db.reader)
         .await?;
     let codes = agencies::codes(&store.db.reader, rows.iter().map(|u| u.agency_id)).await?;
+    let event = AuditEvent::new("user.list", "user", None).with(
+        "count",
+        Detail::Count(i64::try_from(rows.len()).unwrap_or(i64::MAX)),
+    );
+    store.audit.record(actor.audit(), vec![event]).await?;
     Ok(rows
         .into_iter()
         .map(|u| {

@@ -229,6 +229,28 @@ impl TestApp {
         request.send().await.expect("request")
     }
 
+    /// Sends raw bytes with an optional content type (for bodies that are not JSON).
+    pub async fn request_raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.address))
+            .body(body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(content_type) = content_type {
+            request = request.header(reqwest::header::CONTENT_TYPE, content_type);
+        }
+        request.send().await.expect("request")
+    }
+
     /// `GET path` with a token.
     pub async fn get(&self, path: &str, token: &str) -> Response {
         self.request(reqwest::Method::GET, path, Some(token), None)
@@ -253,8 +275,8 @@ impl TestApp {
             .await
     }
 
-    /// Runs the `korgon` binary against this app's database.
-    pub fn korgon(&self, args: &[&str]) -> std::process::Output {
+    /// The `korgon` binary, pointed at this app's data dir and database.
+    fn korgon_command(&self, args: &[&str]) -> std::process::Command {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_korgon"));
         command
             .arg("--data-dir")
@@ -264,8 +286,118 @@ impl TestApp {
         if let Some(url) = &self.database_url {
             command.env("KORGON_DATABASE_URL", url);
         }
-        command.output().expect("run korgon")
+        command
     }
+
+    /// Runs the `korgon` binary against this app's database.
+    pub fn korgon(&self, args: &[&str]) -> std::process::Output {
+        self.korgon_command(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run korgon")
+    }
+
+    /// Runs the `korgon` binary with `input` piped to its standard input.
+    pub fn korgon_with_stdin(&self, args: &[&str], input: &str) -> std::process::Output {
+        use std::io::Write;
+        let mut child = self
+            .korgon_command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn korgon");
+        // A command that fails before reading (a bad flag) closes its end: that is no error.
+        let written = child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes());
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
+        child.wait_with_output().expect("run korgon")
+    }
+
+    /// The number of rows in `table` (for "nothing was stored" assertions).
+    pub async fn count(&self, table: &str) -> i64 {
+        use sea_orm::ConnectionTrait;
+        let db = &self.state.store.db.writer;
+        let statement = sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!("SELECT COUNT(*) FROM {table}"),
+        );
+        let row = db
+            .query_one_raw(statement)
+            .await
+            .expect("count query")
+            .expect("count row");
+        row.try_get_by_index::<i64>(0).expect("count")
+    }
+
+    /// Runs raw SQL on the writer connection, bypassing Korgon (tampering with the database).
+    pub async fn execute_sql(&self, sql: &str) {
+        use sea_orm::ConnectionTrait;
+        self.state
+            .store
+            .db
+            .writer
+            .execute_unprepared(sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    /// The stored `version` of a case, person, agency or user, read straight from the database
+    /// (no audit event), for PATCH bodies.
+    pub async fn version(&self, table: Table, id: Uuid) -> i64 {
+        use korgon::entity::{agency, case, person, user};
+        use sea_orm::EntityTrait;
+        let db = &self.state.store.db.reader;
+        let version = match table {
+            Table::Case => case::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .expect("query")
+                .map(|m| m.version),
+            Table::Person => person::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .expect("query")
+                .map(|m| m.version),
+            Table::Agency => agency::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .expect("query")
+                .map(|m| m.version),
+            Table::User => user::Entity::find_by_id(id)
+                .one(db)
+                .await
+                .expect("query")
+                .map(|m| m.version),
+        };
+        version.unwrap_or_else(|| panic!("no {table:?} {id}"))
+    }
+}
+
+/// The tables whose rows carry a `version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// `cases`.
+    Case,
+    /// `persons`.
+    Person,
+    /// `agencies`.
+    Agency,
+    /// `users`.
+    User,
+}
+
+/// The `id` of a created object's JSON.
+pub fn id_of(value: &Value) -> Uuid {
+    value["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no id in {value}"))
 }
 
 /// Asserts the status and returns the JSON body (the body is printed on failure).
@@ -371,10 +503,7 @@ impl World {
             StatusCode::CREATED,
         )
         .await;
-        created["id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .expect("person id")
+        id_of(&created)
     }
 
     /// Opens a case as `username` and returns its id.
@@ -386,10 +515,7 @@ impl World {
             StatusCode::CREATED,
         )
         .await;
-        created["id"]
-            .as_str()
-            .and_then(|s| s.parse().ok())
-            .expect("case id")
+        id_of(&created)
     }
 
     /// Adds a party to a case as `username`.
@@ -406,6 +532,114 @@ impl World {
             StatusCode::CREATED,
         )
         .await;
+    }
+
+    /// `GET /api/v1/cases/{id}` as `username`.
+    pub async fn get_case(&self, username: &str, case: Uuid) -> Response {
+        self.app
+            .get(&format!("/api/v1/cases/{case}"), self.token(username))
+            .await
+    }
+
+    /// `GET /api/v1/cases?{query}` as `username`.
+    pub async fn list_cases(&self, username: &str, query: &str) -> Response {
+        self.app
+            .get(&format!("/api/v1/cases?{query}"), self.token(username))
+            .await
+    }
+
+    /// `PATCH /api/v1/cases/{id}` as `username`.
+    pub async fn patch_case(&self, username: &str, case: Uuid, body: &Value) -> Response {
+        self.app
+            .patch(&format!("/api/v1/cases/{case}"), self.token(username), body)
+            .await
+    }
+
+    /// `GET /api/v1/cases/{id}/history` as `username`.
+    pub async fn history(&self, username: &str, case: Uuid) -> Response {
+        self.app
+            .get(
+                &format!("/api/v1/cases/{case}/history"),
+                self.token(username),
+            )
+            .await
+    }
+
+    /// `GET /api/v1/cases/{id}/shares` as `username`.
+    pub async fn shares(&self, username: &str, case: Uuid) -> Response {
+        self.app
+            .get(
+                &format!("/api/v1/cases/{case}/shares"),
+                self.token(username),
+            )
+            .await
+    }
+
+    /// `DELETE /api/v1/cases/{id}/shares/{grant_id}` as `username`.
+    pub async fn revoke(&self, username: &str, case: Uuid, grant: Uuid) -> Response {
+        self.app
+            .delete(
+                &format!("/api/v1/cases/{case}/shares/{grant}"),
+                self.token(username),
+            )
+            .await
+    }
+
+    /// `GET /api/v1/persons/{id}` as `username`.
+    pub async fn get_person(&self, username: &str, person: Uuid) -> Response {
+        self.app
+            .get(&format!("/api/v1/persons/{person}"), self.token(username))
+            .await
+    }
+
+    /// `GET /api/v1/persons?{query}` as `username`.
+    pub async fn list_persons(&self, username: &str, query: &str) -> Response {
+        self.app
+            .get(&format!("/api/v1/persons?{query}"), self.token(username))
+            .await
+    }
+
+    /// `PATCH /api/v1/persons/{id}` as `username`.
+    pub async fn patch_person(&self, username: &str, person: Uuid, body: &Value) -> Response {
+        self.app
+            .patch(
+                &format!("/api/v1/persons/{person}"),
+                self.token(username),
+                body,
+            )
+            .await
+    }
+
+    /// `PATCH /api/v1/users/{id}` as the administrator.
+    pub async fn patch_user(&self, user: Uuid, body: &Value) -> Response {
+        self.app
+            .patch(&format!("/api/v1/users/{user}"), self.token("admin"), body)
+            .await
+    }
+
+    /// `PATCH /api/v1/agencies/{id}` as the administrator.
+    pub async fn patch_agency(&self, agency: Uuid, body: &Value) -> Response {
+        self.app
+            .patch(
+                &format!("/api/v1/agencies/{agency}"),
+                self.token("admin"),
+                body,
+            )
+            .await
+    }
+
+    /// `GET /api/v1/audit?{query}` as the auditor.
+    pub async fn audit(&self, query: &str) -> Response {
+        self.app
+            .get(&format!("/api/v1/audit?{query}"), self.token("auditor"))
+            .await
+    }
+
+    /// `GET /api/v1/audit/verify` as the auditor.
+    pub async fn audit_verify(&self) -> Response {
+        self.app
+            .get("/api/v1/audit/verify", self.token("auditor"))
+            .await
     }
 
     /// Shares a case as `username` with `agency` at `level`.
@@ -506,14 +740,6 @@ pub fn referral_body(to_agency: &str, person: Uuid, given_by: &str, scope: Optio
         "consent": consent,
         "region": "KG-N",
     })
-}
-
-/// The id in a JSON body.
-pub fn id_of(body: &Value) -> Uuid {
-    body["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no id in {body}"))
 }
 
 impl World {

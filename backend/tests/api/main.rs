@@ -2,8 +2,17 @@
 //! when `KORGON_TEST_DATABASE_URL=postgres://…` is set (CI runs both).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_matrix;
 mod assistance;
+mod audit;
+mod auth;
+mod bad_input;
+mod cases;
+mod cli;
+mod concurrency;
 mod helpers;
+mod openapi;
+mod persons;
 mod referrals;
 mod referrals_access;
 mod smoke;

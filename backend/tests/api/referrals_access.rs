@@ -13,6 +13,23 @@ use uuid::Uuid;
 use crate::helpers::*;
 
 /// Every world user.
+/// The routes whose role × scope matrix lives in this file; `access_matrix` counts them as
+/// covered and checks each refuses a request without a token.
+pub const ROUTES: [(&str, &str); 12] = [
+    ("GET", "/api/v1/referrals"),
+    ("POST", "/api/v1/referrals"),
+    ("GET", "/api/v1/referrals/{id}"),
+    ("POST", "/api/v1/referrals/{id}/accept"),
+    ("POST", "/api/v1/referrals/{id}/decline"),
+    ("POST", "/api/v1/referrals/{id}/withdraw"),
+    ("POST", "/api/v1/referrals/{id}/close"),
+    ("POST", "/api/v1/referrals/{id}/revoke"),
+    ("POST", "/api/v1/referrals/{id}/open-case"),
+    ("POST", "/api/v1/cases/{id}/transfer"),
+    ("POST", "/api/v1/persons/{id}/assistance"),
+    ("GET", "/api/v1/persons/{id}/assistance"),
+];
+
 const ROLES: [&str; 8] = [
     "admin", "inv_a", "inv_b", "pros", "ngo_a", "ngo_b", "analyst", "auditor",
 ];

@@ -10,7 +10,7 @@ use crate::api::state::AppState;
 use crate::store::agencies::{self, AgencyView, NewAgency};
 
 /// Creates an agency (administrators).
-#[utoipa::path(post, path = "/api/v1/agencies", tag = "agencies", security(("bearer" = [])), request_body = NewAgency,
+#[utoipa::path(post, operation_id = "create_agency", path = "/api/v1/agencies", tag = "agencies", security(("bearer" = [])), request_body = NewAgency,
     responses((status = 201, body = AgencyView), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn create(

@@ -9,7 +9,7 @@ use crate::api::state::AppState;
 use crate::store::agencies::{self, AgencyView};
 
 /// Every agency: the directory users need to share cases and send referrals.
-#[utoipa::path(get, path = "/api/v1/agencies", tag = "agencies", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "list_agencies", path = "/api/v1/agencies", tag = "agencies", security(("bearer" = [])),
     responses((status = 200, body = Vec<AgencyView>), (status = 401, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

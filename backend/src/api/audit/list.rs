@@ -14,6 +14,7 @@ use crate::store::page::{DEFAULT_LIMIT, MAX_LIMIT};
 
 /// Filters and page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     /// Only this user's events.
@@ -35,7 +36,7 @@ pub struct AuditQuery {
 }
 
 /// Lists audit events, newest first (auditors). Reading the log is itself audited.
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
+#[utoipa::path(get, operation_id = "list_audit_events", path = "/api/v1/audit", tag = "audit", security(("bearer" = [])), params(AuditQuery),
     responses((status = 200, body = AuditPage), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

@@ -9,7 +9,7 @@ use crate::api::state::AppState;
 use crate::audit::{self, AuditEvent, Detail, Verification};
 
 /// Walks the hash chain and reports the first broken link (auditors).
-#[utoipa::path(get, path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "verify_audit_log", path = "/api/v1/audit/verify", tag = "audit", security(("bearer" = [])),
     responses((status = 200, body = Verification), (status = 403, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn verify(

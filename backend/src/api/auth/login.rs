@@ -32,7 +32,7 @@ pub struct TokenResponse {
 }
 
 /// Logs in. Five failures in a row lock the account for 15 minutes (configurable).
-#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
+#[utoipa::path(post, operation_id = "login", path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
     responses(
         (status = 200, body = TokenResponse),
         (status = 401, description = "wrong username or password, or deactivated", body = ErrorBody),

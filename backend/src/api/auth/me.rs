@@ -30,7 +30,7 @@ pub struct Me {
 }
 
 /// The current user, role and agency.
-#[utoipa::path(get, path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "me", path = "/api/v1/me", tag = "auth", security(("bearer" = [])),
     responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn me(State(state): State<AppState>, actor: Actor) -> Result<Json<Me>, ApiError> {

@@ -12,7 +12,7 @@ use crate::store::cases::{self, CaseView};
 
 /// Opens a case for the caller's agency (investigators). The reference is generated unless a
 /// legacy one is given.
-#[utoipa::path(post, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseInput,
+#[utoipa::path(post, operation_id = "create_case", path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), request_body = CaseInput,
     responses(
         (status = 201, body = CaseView),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),

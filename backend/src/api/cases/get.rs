@@ -11,7 +11,7 @@ use crate::store::cases::{self, CaseView};
 
 /// Reads a case in the caller's scope (audited). NGO workers see no narrative and only the
 /// victims.
-#[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "get_case", path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")),
     responses((status = 200, body = CaseView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

@@ -10,7 +10,7 @@ use crate::api::state::AppState;
 use crate::store::cases::{self, ClassificationChangeView};
 
 /// Every reclassification of the case (old value, new value, who, when, why), oldest first.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/history", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "case_history", path = "/api/v1/cases/{id}/history", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")),
     responses((status = 200, body = Vec<ClassificationChangeView>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

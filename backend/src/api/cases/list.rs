@@ -13,6 +13,7 @@ use crate::store::page::{Page, PageRequest};
 
 /// Filters and page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CaseListQuery {
     /// Only cases in this status.
@@ -26,7 +27,7 @@ pub struct CaseListQuery {
 }
 
 /// Lists the cases in the caller's scope, newest first.
-#[utoipa::path(get, path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(CaseListQuery),
+#[utoipa::path(get, operation_id = "list_cases", path = "/api/v1/cases", tag = "cases", security(("bearer" = [])), params(CaseListQuery),
     responses((status = 200, body = Page<CaseSummary>), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

@@ -11,7 +11,7 @@ use crate::api::state::AppState;
 use crate::store::cases::{self, NewParty, PartyView};
 
 /// Adds a person (visible to the caller) to a case as victim, suspect, witness or reporter.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/parties", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "add_case_party", path = "/api/v1/cases/{id}/parties", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")), request_body = NewParty,
     responses(
         (status = 201, body = PartyView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

@@ -12,7 +12,7 @@ use crate::store::cases::{self, CaseView};
 
 /// Changes a case. Carries the `version` last read (a stale one gets 409); changing articles,
 /// forms of exploitation or status needs a `reason`, kept in the history.
-#[utoipa::path(patch, path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(patch, operation_id = "update_case", path = "/api/v1/cases/{id}", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")), request_body = CasePatchInput,
     responses(
         (status = 200, body = CaseView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

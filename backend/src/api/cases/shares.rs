@@ -11,7 +11,7 @@ use crate::api::state::AppState;
 use crate::store::cases::{self, GrantView, NewShare};
 
 /// Shares a case with another agency (`read` or `full`); owning agency only.
-#[utoipa::path(post, path = "/api/v1/cases/{id}/shares", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "share_case", path = "/api/v1/cases/{id}/shares", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")), request_body = NewShare,
     responses((status = 201, body = GrantView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
@@ -28,7 +28,7 @@ pub async fn create(
 }
 
 /// The active grants of a case; owning agency only.
-#[utoipa::path(get, path = "/api/v1/cases/{id}/shares", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "list_case_shares", path = "/api/v1/cases/{id}/shares", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")),
     responses((status = 200, body = Vec<GrantView>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
@@ -41,7 +41,7 @@ pub async fn list(
 }
 
 /// Revokes a grant; it stops working on the agency's next request.
-#[utoipa::path(delete, path = "/api/v1/cases/{id}/shares/{grant_id}", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(delete, operation_id = "revoke_case_share", path = "/api/v1/cases/{id}/shares/{grant_id}", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id"), ("grant_id" = Uuid, Path, description = "grant id")),
     responses((status = 200, body = GrantView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

@@ -12,7 +12,7 @@ use crate::store::cases::{self, TransferInput, TransferView};
 /// Transfers a case your agency owns to a police unit or a prosecutor's office; your agency
 /// keeps a `full` grant. Sent to a prosecutor's office while `under_investigation`, the case
 /// moves to `sent_to_prosecutor` (recorded in the history with the reason).
-#[utoipa::path(post, path = "/api/v1/cases/{id}/transfer", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "transfer_case", path = "/api/v1/cases/{id}/transfer", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")), request_body = TransferInput,
     responses(
         (status = 200, body = TransferView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

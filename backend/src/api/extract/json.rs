@@ -8,7 +8,7 @@ use korgon_domain::FieldError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::sanitize_message;
+use super::{error_field, sanitize_message};
 use crate::api::error::ApiError;
 use crate::error::Error;
 
@@ -52,17 +52,25 @@ where
 }
 
 /// Parses a body, telling syntax errors (400) from errors in a field's value (422).
+///
+/// Every body of this API is a JSON object. serde would also fill a struct from an array,
+/// field by position — past the field names and the refusal of unknown fields — so any other
+/// well-formed JSON value is refused, naming the body.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
+        return Err(Error::from(FieldError::new("body", "must be a JSON object")).into());
+    }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         match inner.classify() {
             serde_json::error::Category::Data => {
-                let field = if path == "." { "body".to_owned() } else { path };
+                let message = inner.to_string();
                 ApiError::from(Error::from(FieldError::new(
-                    field,
-                    sanitize_message(&inner.to_string()),
+                    error_field(&path, &message, "body"),
+                    sanitize_message(&message),
                 )))
             }
             _ => Error::MalformedBody(format!(

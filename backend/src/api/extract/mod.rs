@@ -12,6 +12,22 @@ pub use optional_json::OptionalJson;
 pub use path::Path;
 pub use query::Query;
 
+/// The field a deserialisation error is about: the error's path, or — for a missing field,
+/// which serde reports at the enclosing object — the missing field itself; `root` names the
+/// whole input (`body`, `query`).
+pub(crate) fn error_field(path: &str, message: &str, root: &str) -> String {
+    let missing = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    match (path, missing) {
+        (".", Some(name)) => name.to_owned(),
+        (".", None) => root.to_owned(),
+        (path, Some(name)) => format!("{path}.{name}"),
+        (path, None) => path.to_owned(),
+    }
+}
+
 /// Removes values that a deserialisation message may quote (`invalid type: string "…"`,
 /// `unknown variant `…``), so that a PIN or a name sent in the wrong place is not echoed.
 pub(crate) fn sanitize_message(message: &str) -> String {
@@ -38,7 +54,13 @@ pub(crate) fn sanitize_message(message: &str) -> String {
         let mut in_ticks = false;
         for c in out.chars() {
             match c {
-                '`' if !in_ticks => in_ticks = true,
+                '`' if !in_ticks => {
+                    // `integer `1`, expected` → `integer, expected`: the space goes too.
+                    if kept.ends_with(' ') {
+                        kept.pop();
+                    }
+                    in_ticks = true;
+                }
                 '`' => in_ticks = false,
                 _ if in_ticks => {}
                 _ => kept.push(c),
@@ -57,6 +79,18 @@ pub(crate) fn sanitize_message(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::sanitize_message;
+
+    #[test]
+    fn missing_fields_are_named() {
+        use super::error_field;
+        assert_eq!(error_field(".", "missing field `title`", "body"), "title");
+        assert_eq!(
+            error_field("articles[0]", "missing field `edition`", "body"),
+            "articles[0].edition"
+        );
+        assert_eq!(error_field(".", "invalid type: map", "body"), "body");
+        assert_eq!(error_field("limit", "invalid digit", "query"), "limit");
+    }
 
     #[test]
     fn quoted_values_are_withheld() {

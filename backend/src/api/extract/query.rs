@@ -5,7 +5,7 @@ use axum::http::request::Parts;
 use korgon_domain::FieldError;
 use serde::de::DeserializeOwned;
 
-use super::sanitize_message;
+use super::{error_field, sanitize_message};
 use crate::api::error::ApiError;
 use crate::error::Error;
 
@@ -28,14 +28,10 @@ where
             .map(Query)
             .map_err(|err| {
                 let path = err.path().to_string();
-                let field = if path == "." {
-                    "query".to_owned()
-                } else {
-                    path
-                };
+                let message = err.into_inner().to_string();
                 Error::from(FieldError::new(
-                    field,
-                    sanitize_message(&err.into_inner().to_string()),
+                    error_field(&path, &message, "query"),
+                    sanitize_message(&message),
                 ))
                 .into()
             })

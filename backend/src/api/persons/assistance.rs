@@ -14,7 +14,7 @@ use crate::store::assistance::{self, AssistanceView};
 
 /// Records assistance your agency gave a person it can see (NGO and shelter workers,
 /// investigators); your agency is the provider.
-#[utoipa::path(post, path = "/api/v1/persons/{id}/assistance", tag = "persons", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "record_assistance", path = "/api/v1/persons/{id}/assistance", tag = "persons", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "person id")), request_body = AssistanceInput,
     responses((status = 201, body = AssistanceView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
@@ -34,7 +34,7 @@ pub async fn create(
 
 /// The assistance a person you can see received, latest first (audited). Notes only for the
 /// providing agency and agencies with full access to the person.
-#[utoipa::path(get, path = "/api/v1/persons/{id}/assistance", tag = "persons", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "list_assistance", path = "/api/v1/persons/{id}/assistance", tag = "persons", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "person id")),
     responses((status = 200, body = Vec<AssistanceView>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

@@ -13,7 +13,7 @@ use crate::store::persons::{self, PersonView};
 
 /// Registers a person for the caller's agency. A PIN whose digits disagree with sex or birth
 /// date is stored, with a warning in the response.
-#[utoipa::path(post, path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), request_body = PersonInput,
+#[utoipa::path(post, operation_id = "create_person", path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), request_body = PersonInput,
     responses((status = 201, body = PersonView), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn create(

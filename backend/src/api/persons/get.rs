@@ -11,7 +11,7 @@ use crate::store::persons::{self, PersonView};
 
 /// Reads a person in the caller's scope; every read is audited. Protected fields appear only
 /// for the registering agency and full grants.
-#[utoipa::path(get, path = "/api/v1/persons/{id}", tag = "persons", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "get_person", path = "/api/v1/persons/{id}", tag = "persons", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "person id")),
     responses((status = 200, body = PersonView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

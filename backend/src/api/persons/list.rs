@@ -12,6 +12,7 @@ use crate::store::persons::{self, PersonSummary};
 
 /// Page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct PersonListQuery {
     /// Page size, 1–200 (default 50).
@@ -21,7 +22,7 @@ pub struct PersonListQuery {
 }
 
 /// Lists the persons in the caller's scope, newest first (no protected fields).
-#[utoipa::path(get, path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), params(PersonListQuery),
+#[utoipa::path(get, operation_id = "list_persons", path = "/api/v1/persons", tag = "persons", security(("bearer" = [])), params(PersonListQuery),
     responses((status = 200, body = Page<PersonSummary>), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::persons::{self, PersonView};
 
 /// Changes a person (registering agency or full grant); carries the `version` last read.
-#[utoipa::path(patch, path = "/api/v1/persons/{id}", tag = "persons", security(("bearer" = [])),
+#[utoipa::path(patch, operation_id = "update_person", path = "/api/v1/persons/{id}", tag = "persons", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "person id")), request_body = PersonPatchInput,
     responses((status = 200, body = PersonView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::referrals::{self, ReferralView};
 
 /// Accepts a submitted referral (receiving agency). A referral with consent grants your agency the person (`read` for scope `identity`, `full` for `full`) and the attached case (`read`); an anonymous one grants nothing.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/accept", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "accept_referral", path = "/api/v1/referrals/{id}/accept", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body(content = Option<ReferralStepInput>, description = "optional: `version` last read and a note"),
     responses(
         (status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

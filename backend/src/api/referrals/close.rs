@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::referrals::{self, ReferralView};
 
 /// Closes an accepted referral (receiving agency); the access it granted stays until the sender revokes it.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/close", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "close_referral", path = "/api/v1/referrals/{id}/close", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body(content = Option<ReferralStepInput>, description = "optional: `version` last read and a note"),
     responses(
         (status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

@@ -13,7 +13,7 @@ use crate::store::referrals::{self, ReferralView};
 
 /// Submits a referral of a victim your agency can see to another agency, with the consent
 /// record. `consent.given_by: none` makes it anonymous: no identity travels.
-#[utoipa::path(post, path = "/api/v1/referrals", tag = "referrals", security(("bearer" = [])), request_body = ReferralInput,
+#[utoipa::path(post, operation_id = "create_referral", path = "/api/v1/referrals", tag = "referrals", security(("bearer" = [])), request_body = ReferralInput,
     responses(
         (status = 201, body = ReferralView), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 409, description = "a referral of this person to this agency awaits an answer", body = ErrorBody),

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::referrals::{self, ReferralView};
 
 /// Declines a submitted referral with a `reason` (receiving agency); nothing is granted.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/decline", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "decline_referral", path = "/api/v1/referrals/{id}/decline", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body = DeclineInput,
     responses(
         (status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

@@ -11,7 +11,7 @@ use crate::store::referrals::{self, ReferralView};
 
 /// Reads a referral your agency sent or received (audited). The receiver sees who it is about
 /// only after accepting a referral that is not anonymous.
-#[utoipa::path(get, path = "/api/v1/referrals/{id}", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "get_referral", path = "/api/v1/referrals/{id}", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")),
     responses((status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]

@@ -13,11 +13,14 @@ use crate::store::referrals::{self, Direction, ReferralFilter, ReferralInbox};
 
 /// Direction, filters and page.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReferralListQuery {
     /// `incoming` (received by your agency) or `outgoing` (sent); both when absent.
+    #[param(inline)]
     pub direction: Option<Direction>,
     /// Only referrals in this status.
+    #[param(inline)]
     pub status: Option<ReferralStatus>,
     /// `true`: only overdue referrals; `false`: only the others.
     pub overdue: Option<bool>,
@@ -29,7 +32,7 @@ pub struct ReferralListQuery {
 
 /// The referrals your agency received or sent, newest first, with counts per status and of
 /// the overdue ones (submitted and unanswered for more than `referral_overdue_days`).
-#[utoipa::path(get, path = "/api/v1/referrals", tag = "referrals", security(("bearer" = [])), params(ReferralListQuery),
+#[utoipa::path(get, operation_id = "list_referrals", path = "/api/v1/referrals", tag = "referrals", security(("bearer" = [])), params(ReferralListQuery),
     responses((status = 200, body = ReferralInbox), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

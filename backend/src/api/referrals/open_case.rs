@@ -16,7 +16,7 @@ use crate::store::referrals;
 /// Opens a case of your agency from a referral it accepted (investigators), in one step: the
 /// body holds the case's fields; the victim is linked as a `victim` party and the referral
 /// records the case (`opened_case_id`).
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/open-case", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "open_case_from_referral", path = "/api/v1/referrals/{id}/open-case", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body = CaseInput,
     responses(
         (status = 201, body = CaseView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

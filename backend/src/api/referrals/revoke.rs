@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::referrals::{self, ReferralView};
 
 /// Revokes the access an accepted referral granted (sending agency; the victim withdrew consent). The receiving agency loses the person and the attached case on its next request.
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/revoke", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "revoke_referral_access", path = "/api/v1/referrals/{id}/revoke", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body(content = Option<ReferralStepInput>, description = "optional: `version` last read and a note"),
     responses(
         (status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

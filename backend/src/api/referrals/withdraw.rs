@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::store::referrals::{self, ReferralView};
 
 /// Withdraws a submitted referral (sending agency).
-#[utoipa::path(post, path = "/api/v1/referrals/{id}/withdraw", tag = "referrals", security(("bearer" = [])),
+#[utoipa::path(post, operation_id = "withdraw_referral", path = "/api/v1/referrals/{id}/withdraw", tag = "referrals", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "referral id")), request_body(content = Option<ReferralStepInput>, description = "optional: `version` last read and a note"),
     responses(
         (status = 200, body = ReferralView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),

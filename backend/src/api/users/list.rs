@@ -9,7 +9,7 @@ use crate::api::state::AppState;
 use crate::store::users::{self, UserView};
 
 /// Every account (administrators).
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "list_users", path = "/api/v1/users", tag = "users", security(("bearer" = [])),
     responses((status = 200, body = Vec<UserView>), (status = 403, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(

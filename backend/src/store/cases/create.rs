@@ -95,7 +95,21 @@ pub(crate) async fn insert<C: ConnectionTrait>(
         created_at: Set(now),
         updated_at: Set(now),
     };
-    let created = case::Entity::insert(model).exec_with_returning(txn).await?;
+    // The check above cannot see a concurrent transaction's uncommitted case: the unique
+    // index decides, and its refusal is the same conflict.
+    let created = case::Entity::insert(model)
+        .exec_with_returning(txn)
+        .await
+        .map_err(|e| {
+            if Error::is_unique_violation(&e) {
+                Error::Duplicate(format!(
+                    "a case with reference {} already exists",
+                    reference.as_str()
+                ))
+            } else {
+                e.into()
+            }
+        })?;
     audit::append(
         txn,
         &[(

@@ -30,7 +30,8 @@ pub struct NewParty {
     pub details: PartyDetails,
 }
 
-/// Adds a person to a case the actor's agency owns or holds a full grant on.
+/// Adds a person to a case the actor's agency owns or holds a full grant on; the person must be
+/// fully visible to the actor (registered by their agency, or under a full grant).
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, case = %case_id))]
 pub async fn add_party(
     store: &Store,
@@ -51,8 +52,15 @@ pub async fn add_party(
         .one(&txn)
         .await?
         .ok_or(Error::NotFound("person"))?;
-    if person_access(&txn, actor, &person).await?.is_none() {
-        return Err(Error::NotFound("person"));
+    // Being in a case the agency owns or holds a full grant on shows a person's protected
+    // fields, so linking must not be a way to gain them: it needs full access already.
+    let person_access = person_access(&txn, actor, &person)
+        .await?
+        .ok_or(Error::NotFound("person"))?;
+    if !person_access.sees_protected() {
+        return Err(Error::forbidden(
+            "your agency has read-only access to this person; linking them to a case needs full access",
+        ));
     }
     let now = now();
     let model = case_party::ActiveModel {

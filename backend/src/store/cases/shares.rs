@@ -135,7 +135,8 @@ pub async fn share(
     Ok(view(grant, target.code))
 }
 
-/// The active grants of a case (owning agency only).
+/// The active grants of a case (owning agency only); audited like every read of a case.
+#[tracing::instrument(skip_all, fields(user = %actor.user_id, case = %case_id))]
 pub async fn list_shares(store: &Store, actor: &Actor, case_id: Uuid) -> Result<Vec<GrantView>> {
     let conn = &store.db.reader;
     require_owner(conn, actor, case_id).await?;
@@ -146,6 +147,11 @@ pub async fn list_shares(store: &Store, actor: &Actor, case_id: Uuid) -> Result<
         .all(conn)
         .await?;
     let codes = agencies::codes(conn, grants.iter().map(|g| g.agency_id)).await?;
+    let event = AuditEvent::new("case.shares_read", "case", Some(case_id)).with(
+        "agencies",
+        Detail::Ids(grants.iter().map(|g| g.agency_id).collect()),
+    );
+    store.audit.record(actor.audit(), vec![event]).await?;
     Ok(grants
         .into_iter()
         .map(|g| {

@@ -59,11 +59,12 @@ fn status_change(
     if next == now {
         let same_reason =
             patch.closure_reason.map(|r| r.as_str()) == current.closure_reason.as_deref();
-        return if next == CaseStatus::Closed && !same_reason {
-            Ok(Some((next, patch.closure_reason)))
-        } else {
-            Ok(None)
-        };
+        if next != CaseStatus::Closed || same_reason {
+            return Ok(None);
+        }
+        // A closed case given another closure reason: the same rule as closing it.
+        check_closure_reason(patch.closure_reason, now)?;
+        return Ok(Some((next, patch.closure_reason)));
     }
     if !now.may_become(next) {
         return Err(Error::InvalidState(format!(
@@ -72,25 +73,32 @@ fn status_change(
             next.as_str()
         )));
     }
-    if let Some(reason) = patch.closure_reason
-        && !reason.allowed_from(now)
-    {
-        return Err(FieldError::new(
+    check_closure_reason(patch.closure_reason, now)?;
+    Ok(Some((next, patch.closure_reason)))
+}
+
+/// Refuses a closure reason that the case's current status does not allow (a verdict needs a
+/// case in court).
+fn check_closure_reason(reason: Option<ClosureReason>, now: CaseStatus) -> Result<()> {
+    match reason {
+        Some(reason) if !reason.allowed_from(now) => Err(FieldError::new(
             "closure_reason",
             format!(
                 "`{}` needs a court decision: the case must be in court first",
                 reason.as_str()
             ),
         )
-        .into());
+        .into()),
+        _ => Ok(()),
     }
-    Ok(Some((next, patch.closure_reason)))
 }
 
 fn classification_changes(current: &case::Model, patch: &CasePatch) -> Result<Vec<Change>> {
     let mut changes = Vec::new();
     if let Some(forms) = &patch.exploitation_forms {
-        let new: Vec<String> = forms.iter().map(|f| f.as_str().to_owned()).collect();
+        // A set: both sides sorted alike, so the same forms in another order are no change.
+        let mut new: Vec<String> = forms.iter().map(|f| f.as_str().to_owned()).collect();
+        new.sort();
         let mut old = current.exploitation_forms.0.clone();
         old.sort();
         if new != old {
