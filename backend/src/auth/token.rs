@@ -18,6 +18,9 @@ pub struct Claims {
     pub sub: Uuid,
     /// Issued at (seconds since the epoch).
     pub iat: i64,
+    /// Issued at, in milliseconds: compared with the account's `tokens_valid_after`, where
+    /// whole seconds would let a token issued just before a password change slip through.
+    pub iat_ms: i64,
     /// Expires at (seconds since the epoch).
     pub exp: i64,
     /// Always `korgon`.
@@ -66,10 +69,12 @@ impl TokenKeys {
 
     /// Issues a token for `user_id`.
     pub fn issue(&self, user_id: Uuid) -> Result<String, Error> {
-        let now = Utc::now().timestamp();
+        let issued = Utc::now();
+        let now = issued.timestamp();
         let claims = Claims {
             sub: user_id,
             iat: now,
+            iat_ms: issued.timestamp_millis(),
             exp: now + self.ttl_seconds,
             iss: ISSUER.to_owned(),
             jti: Uuid::new_v4(),
@@ -78,8 +83,8 @@ impl TokenKeys {
             .map_err(|e| Error::Internal(anyhow::anyhow!("token signing failed: {e}")))
     }
 
-    /// Verifies signature, issuer and expiry; returns the user id.
-    pub fn verify(&self, token: &str) -> Result<Uuid, Error> {
+    /// Verifies signature, issuer and expiry; returns the claims.
+    pub fn verify(&self, token: &str) -> Result<Claims, Error> {
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .map_err(|e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
@@ -87,7 +92,7 @@ impl TokenKeys {
                 }
                 _ => Error::Unauthenticated("the access token is not valid"),
             })?;
-        Ok(data.claims.sub)
+        Ok(data.claims)
     }
 }
 
@@ -104,7 +109,7 @@ mod tests {
         let keys = keys(&"a".repeat(40));
         let user = Uuid::new_v4();
         let token = keys.issue(user).unwrap();
-        assert_eq!(keys.verify(&token).unwrap(), user);
+        assert_eq!(keys.verify(&token).unwrap().sub, user);
         assert!(matches!(
             self::keys(&"b".repeat(40)).verify(&token),
             Err(Error::Unauthenticated(_))
@@ -122,6 +127,7 @@ mod tests {
         let claims = Claims {
             sub: Uuid::new_v4(),
             iat: now - 2000,
+            iat_ms: (now - 2000) * 1000,
             exp: now - 1000,
             iss: ISSUER.into(),
             jti: Uuid::new_v4(),
@@ -141,6 +147,7 @@ mod tests {
         let claims = Claims {
             sub: Uuid::new_v4(),
             iat: now,
+            iat_ms: now * 1000,
             exp: now + 100,
             iss: ISSUER.into(),
             jti: Uuid::new_v4(),

@@ -155,6 +155,11 @@ pub async fn update(
     patch: AgencyPatch,
 ) -> Result<AgencyView> {
     require(actor, Action::ManageAgencies)?;
+    if patch.active == Some(false) && actor.agency_id == id {
+        return Err(Error::forbidden(
+            "administrators may not deactivate their own agency (it would lock them out)",
+        ));
+    }
     let name = match patch.name.as_deref() {
         Some(n) => Some(korgon_domain::text::bounded(
             "name",

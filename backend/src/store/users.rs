@@ -187,6 +187,7 @@ pub async fn create(store: &Store, actor: Option<&Actor>, input: NewUser) -> Res
         failed_logins: Set(0),
         locked_until: Set(None),
         last_login_at: Set(None),
+        tokens_valid_after: Set(None),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -300,6 +301,9 @@ pub async fn update(
     }
     if let Some(active) = patch.active {
         model.active = Set(active);
+        if !active {
+            model.tokens_valid_after = Set(Some(now()));
+        }
         fields.push("active");
     }
     if patch.unlock {
@@ -309,6 +313,7 @@ pub async fn update(
     }
     if let Some(hash) = hash {
         model.password_hash = Set(hash);
+        model.tokens_valid_after = Set(Some(now()));
         fields.push("password");
     }
     if fields.is_empty() {

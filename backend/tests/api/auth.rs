@@ -38,8 +38,7 @@ async fn assert_unauthenticated(response: reqwest::Response, context: &str) -> V
 
 /// A token signed with `secret` for `sub`, valid from `iat` for `ttl` seconds.
 fn token(secret: &[u8], sub: Uuid, iat: i64, ttl: i64, issuer: &str) -> String {
-    let claims =
-        json!({"sub": sub, "iat": iat, "exp": iat + ttl, "iss": issuer, "jti": Uuid::new_v4()});
+    let claims = json!({"sub": sub, "iat": iat, "iat_ms": iat * 1000, "exp": iat + ttl, "iss": issuer, "jti": Uuid::new_v4()});
     jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
         &claims,
@@ -215,6 +214,23 @@ async fn deactivating_an_agency_stops_its_users_at_the_next_request() {
     // Other agencies carry on.
     expect(
         app.get("/api/v1/cases", world.token("inv_b")).await,
+        StatusCode::OK,
+    )
+    .await;
+    // An administrator may not deactivate their own agency (it would lock them out).
+    let ministry = world.agencies["MINISTRY"];
+    let version = app.version(Table::Agency, ministry).await;
+    expect_error(
+        world
+            .patch_agency(ministry, &json!({"version": version, "active": false}))
+            .await,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "own agency",
+    )
+    .await;
+    expect(
+        app.get("/api/v1/users", world.token("admin")).await,
         StatusCode::OK,
     )
     .await;
@@ -401,11 +417,22 @@ async fn role_and_password_changes_take_effect_at_once() {
     // A new password replaces the old one; a stale version changes nothing.
     let body = json!({"version": version, "password": "a-brand-new-password"});
     expect(world.patch_user(inv_a, &body).await, StatusCode::OK).await;
-    expect(
+    // Every session issued before the change ends at once.
+    let ended = assert_unauthenticated(app.get("/api/v1/me", token).await, "old session").await;
+    assert!(
+        ended["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("log in again"),
+        "{ended}"
+    );
+    let fresh = expect(
         app.login_raw("inv_a", "a-brand-new-password").await,
         StatusCode::OK,
     )
     .await;
+    let fresh = fresh["access_token"].as_str().unwrap();
+    expect(app.get("/api/v1/me", fresh).await, StatusCode::OK).await;
     assert_unauthenticated(app.login_raw("inv_a", PASSWORD).await, "old password").await;
     let body = json!({"version": version, "display_name": "Stale"});
     expect_error(

@@ -580,7 +580,12 @@ async fn linking_a_person_seen_read_only_does_not_reveal_their_protected_fields(
         .share("inv_b", full_for_pros, "PROSECUTOR", "full")
         .await;
     let ours = world.case("inv_a", case_body()).await;
-    for (user, case) in [("inv_a", ours), ("pros", full_for_pros)] {
+    // A prosecutor cannot link anyone into another agency's case at all; an investigator may
+    // link into their own case, but not a person they see read-only.
+    for (user, case, refusal) in [
+        ("inv_a", ours, "read-only"),
+        ("pros", full_for_pros, "owning agency"),
+    ] {
         let body = json!({"person_id": victim, "role": "witness"});
         let response = world
             .app
@@ -590,7 +595,7 @@ async fn linking_a_person_seen_read_only_does_not_reveal_their_protected_fields(
                 &body,
             )
             .await;
-        expect_error(response, StatusCode::FORBIDDEN, "forbidden", "read-only").await;
+        expect_error(response, StatusCode::FORBIDDEN, "forbidden", refusal).await;
         let seen = world.get_person(user, victim).await.text().await.unwrap();
         assert_absent(&seen, &VICTIM_PROTECTED, &format!("{user} after linking"));
         assert!(seen.contains("\"access\":\"read\""), "{seen}");

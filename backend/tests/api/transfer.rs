@@ -103,11 +103,11 @@ async fn transfer_to_the_prosecutor_sends_the_case_and_keeps_a_full_grant() {
     assert_eq!(last["new_value"]["status"], "sent_to_prosecutor");
     assert_eq!(last["reason"], "Evidence gathered");
 
-    // The police keep full access and may still edit the narrative; the new owner manages
-    // the grants, and may revoke the police's.
+    // The police keep full read access but no longer edit: a case is edited by its owner.
+    // The new owner manages the grants, and may revoke the police's.
     let police = read_case(&world, "inv_a", case).await;
     assert_eq!(police["access"], "full");
-    expect(
+    expect_error(
         world
             .app
             .patch(
@@ -116,7 +116,9 @@ async fn transfer_to_the_prosecutor_sends_the_case_and_keeps_a_full_grant() {
                 &json!({"version": version + 1, "place": "Нарын"}),
             )
             .await,
-        StatusCode::OK,
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "owning agency",
     )
     .await;
     expect(

@@ -30,7 +30,7 @@ pub struct NewParty {
     pub details: PartyDetails,
 }
 
-/// Adds a person to a case the actor's agency owns or holds a full grant on; the person must be
+/// Adds a person to a case the actor's agency owns; the person must be
 /// fully visible to the actor (registered by their agency, or under a full grant).
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, case = %case_id))]
 pub async fn add_party(
@@ -43,9 +43,9 @@ pub async fn add_party(
     let details = input.details.validate(input.role)?;
     let txn = store.db.begin_write().await?;
     let (_, access) = load_visible(&txn, actor, case_id).await?;
-    if access < CaseAccess::Full {
+    if access != CaseAccess::Owner {
         return Err(Error::forbidden(
-            "your agency has read-only access to this case",
+            "only the owning agency adds persons to a case",
         ));
     }
     let person = person::Entity::find_by_id(input.person_id)

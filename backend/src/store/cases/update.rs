@@ -24,18 +24,21 @@ struct Change {
     new: Value,
 }
 
-/// Refuses edits the actor's access does not allow on this case.
+/// Refuses edits the actor's access does not allow on this case: investigators edit the cases
+/// of their own agency; a prosecutor holding a full grant records charges and status only.
 fn authorize(actor: &Actor, access: CaseAccess, patch: &CasePatch) -> Result<()> {
     match access {
+        CaseAccess::Owner => Ok(()),
+        CaseAccess::Full if actor.role == Role::Prosecutor && !patch.touches_narrative() => Ok(()),
+        CaseAccess::Full if actor.role == Role::Prosecutor => Err(Error::forbidden(
+            "prosecutors may change the charges and status of another agency's case, not its narrative",
+        )),
+        CaseAccess::Full => Err(Error::forbidden(
+            "only the owning agency edits a case; a full share lets you read all of it — ask the owner to transfer it",
+        )),
         CaseAccess::Read => Err(Error::forbidden(
             "your agency has read-only access to this case",
         )),
-        CaseAccess::Full if actor.role == Role::Prosecutor && patch.touches_narrative() => {
-            Err(Error::forbidden(
-                "prosecutors may change the charges and status of another agency's case, not its narrative",
-            ))
-        }
-        _ => Ok(()),
     }
 }
 
