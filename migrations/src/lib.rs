@@ -9,7 +9,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
 mod m20261121_000002_referrals;
-mod m20261121_000004_token_validity;
+mod m20261121_000005_token_validity;
 
 /// The ordered list of Korgon's migrations.
 pub struct Migrator;
@@ -20,7 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_referrals::Migration),
-            Box::new(m20261121_000004_token_validity::Migration),
+            Box::new(m20261121_000005_token_validity::Migration),
         ]
     }
 }
