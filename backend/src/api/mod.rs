@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod court;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -44,6 +45,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(cases::shares::create, cases::shares::list))
         .routes(routes!(cases::shares::revoke))
         .routes(routes!(cases::history::history))
+        .routes(routes!(court::create::create, court::list::list))
         .routes(routes!(persons::create::create, persons::list::list))
         .routes(routes!(persons::get::get, persons::patch::patch))
         .routes(routes!(agencies::list::list, agencies::create::create))

@@ -3,6 +3,7 @@
 
 pub mod agencies;
 pub mod cases;
+pub mod court;
 pub mod page;
 pub mod persons;
 pub mod users;

@@ -2,5 +2,6 @@
 //! when `KORGON_TEST_DATABASE_URL=postgres://…` is set (CI runs both).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod court;
 mod helpers;
 mod smoke;

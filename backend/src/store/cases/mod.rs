@@ -11,7 +11,7 @@ mod update;
 mod view;
 
 pub use create::create;
-pub use get::{get, load_visible};
+pub use get::{display_name, get, load_visible};
 pub use history::{ClassificationChangeView, history};
 pub use list::{CaseFilter, list};
 pub use parties::{NewParty, add_party};
