@@ -13,6 +13,7 @@ pub mod cli;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod seed;
 pub mod settings;
 pub mod startup;
 pub mod store;

@@ -3,7 +3,7 @@
 
 mod agency;
 mod audit;
-mod demo;
+pub mod demo;
 mod serve;
 mod user;
 
