@@ -9,6 +9,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
 mod m20261121_000003_court_proceedings;
+mod m20261121_000004_case_list_index;
 
 /// The ordered list of Korgon's migrations.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000003_court_proceedings::Migration),
+            Box::new(m20261121_000004_case_list_index::Migration),
         ]
     }
 }

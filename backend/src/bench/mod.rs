@@ -72,6 +72,10 @@ pub struct ApiBenchArgs {
     /// Generator seed.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Serve this already seeded SQLite data directory instead of seeding a fresh one (for
+    /// profiling; the figures of such a run are not comparable with a fresh one's).
+    #[arg(long, hide = true)]
+    pub reuse: Option<PathBuf>,
 }
 
 /// Benchmarks.
@@ -124,8 +128,13 @@ pub async fn api(args: &ApiBenchArgs) -> anyhow::Result<ApiReport> {
     };
     let mut results = Vec::new();
     for kind in kinds {
-        eprintln!("== {}: seeding about {} cases", kind.as_str(), args.cases);
-        let mut target = Target::prepare(*kind, args.cases, args.seed, &args.postgres_url).await?;
+        if args.reuse.is_none() {
+            eprintln!("== {}: seeding about {} cases", kind.as_str(), args.cases);
+        }
+        let mut target = match &args.reuse {
+            Some(dir) => Target::existing(dir).await?,
+            None => Target::prepare(*kind, args.cases, args.seed, &args.postgres_url).await?,
+        };
         let result = measure(&target, args).await;
         target.cleanup().await;
         results.push(result?);

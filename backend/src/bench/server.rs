@@ -45,7 +45,7 @@ impl Server {
         let mut command = Command::new(exe);
         command
             .arg("--data-dir")
-            .arg(target.dir.path())
+            .arg(&target.dir)
             .arg("serve")
             .arg("--listen")
             .arg(addr.to_string())

@@ -2,18 +2,19 @@
 //! created on the server given and dropped afterwards; seeded with the generator.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
 use korgon_domain::{Role, dates};
 use korgon_synth::{Config, Generator, Size};
-use sea_orm::{EntityTrait, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use secrecy::{ExposeSecret, SecretString};
 use sqlx::Connection;
 use uuid::Uuid;
 
 use crate::cli::demo::DEMO_PASSWORD;
-use crate::entity::{agency, case};
+use crate::entity::{agency, case, user};
 use crate::seed::{self, SeedCounts, SeedOptions};
 use crate::settings::Settings;
 
@@ -42,7 +43,9 @@ pub struct Target {
     /// Which database.
     pub kind: DbKind,
     /// The data directory (the SQLite file, the token secret).
-    pub dir: tempfile::TempDir,
+    pub dir: PathBuf,
+    /// The temporary directory behind `dir`, removed with the target.
+    _temp: Option<tempfile::TempDir>,
     /// The PostgreSQL URL of the run's database.
     pub database_url: Option<SecretString>,
     /// The admin URL and name of the PostgreSQL database to drop afterwards.
@@ -123,7 +126,8 @@ impl Target {
         };
         let mut target = Target {
             kind,
-            dir,
+            dir: dir.path().to_path_buf(),
+            _temp: Some(dir),
             database_url,
             drop_pg,
             counts: SeedCounts::default(),
@@ -141,7 +145,7 @@ impl Target {
 
     /// Settings that point at this target.
     pub fn settings(&self) -> Settings {
-        let mut settings = Settings::for_data_dir(self.dir.path());
+        let mut settings = Settings::for_data_dir(&self.dir);
         settings.database_url = self.database_url.clone();
         settings
     }
@@ -165,7 +169,31 @@ impl Target {
         let report = seed::seed(store, &generator, options).await?;
         self.seed_seconds = started.elapsed().as_secs_f64();
         self.counts = report.counts;
-        // The investigator of the agency owning most cases.
+        self.pick_reader(store).await
+    }
+
+    /// An already seeded SQLite data directory, served as it is (for profiling: no seeding).
+    pub async fn existing(dir: &Path) -> anyhow::Result<Target> {
+        let mut target = Target {
+            kind: DbKind::Sqlite,
+            dir: dir.to_path_buf(),
+            _temp: None,
+            database_url: None,
+            drop_pg: None,
+            counts: SeedCounts::default(),
+            seed_seconds: 0.0,
+            username: String::new(),
+            agency: String::new(),
+            case_ids: Vec::new(),
+        };
+        let state = crate::startup::build_state(&target.settings()).await?;
+        target.counts.cases = case::Entity::find().count(&state.store.db.reader).await?;
+        target.pick_reader(&state.store).await?;
+        Ok(target)
+    }
+
+    /// Picks the investigator of the agency owning most cases, and the cases they may read.
+    async fn pick_reader(&mut self, store: &crate::store::Store) -> anyhow::Result<()> {
         let owners: Vec<(Uuid, Uuid)> = case::Entity::find()
             .select_only()
             .column(case::Column::Id)
@@ -186,12 +214,17 @@ impl Target {
             .await?
             .context("the owning agency vanished")?
             .code;
-        let login = report
-            .logins
-            .iter()
-            .find(|l| l.role == Role::Investigator && l.agency == code)
+        let username: String = user::Entity::find()
+            .select_only()
+            .column(user::Column::Username)
+            .filter(user::Column::AgencyId.eq(owner))
+            .filter(user::Column::Role.eq(Role::Investigator.as_str()))
+            .order_by_asc(user::Column::CreatedAt)
+            .into_tuple()
+            .one(&store.db.reader)
+            .await?
             .context("the busiest agency has no investigator")?;
-        self.username = login.username.clone();
+        self.username = username;
         self.agency = code;
         self.case_ids = ids;
         Ok(())
