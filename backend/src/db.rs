@@ -87,9 +87,13 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory");
+        // The database is a file in this process: a connection cannot go stale the way a
+        // network connection can, so the pools hand connections out without pinging them
+        // first (sqlx's default pings, one more round trip to the connection's thread).
         let writer_pool = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.clone())
             .await
@@ -101,6 +105,7 @@ impl Db {
         let reader_pool = SqlitePoolOptions::new()
             .max_connections(settings.sqlite_read_connections)
             .min_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await
