@@ -1,8 +1,8 @@
 //! Reading one case, with the parties the actor may see. Every read is audited.
 
-use std::collections::HashMap;
-
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use super::view::{CaseView, PartyView};
@@ -31,13 +31,28 @@ pub async fn load_visible<C: ConnectionTrait>(
 
 /// A person's name for lists: family, given, patronymic.
 pub fn display_name(p: &person::Model) -> String {
-    [&p.family_name, &p.given_name, &p.patronymic]
+    name_of(&p.family_name, &p.given_name, &p.patronymic)
+}
+
+fn name_of(family: &Option<String>, given: &Option<String>, patronymic: &Option<String>) -> String {
+    [family, given, patronymic]
         .into_iter()
         .flatten()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A party row with its person's name parts.
+type PartyRow = (
+    Uuid,
+    Uuid,
+    String,
+    crate::entity::json::Details,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// The parties of `case_id` the actor's role may see, oldest first.
 pub async fn visible_parties<C: ConnectionTrait>(
@@ -49,31 +64,40 @@ pub async fn visible_parties<C: ConnectionTrait>(
         .iter()
         .map(|r| r.as_str())
         .collect();
-    let parties = case_party::Entity::find()
+    // One query: the parties joined with their persons' names.
+    let rows: Vec<PartyRow> = case_party::Entity::find()
+        .select_only()
+        .column(case_party::Column::Id)
+        .column(case_party::Column::PersonId)
+        .column(case_party::Column::Role)
+        .column(case_party::Column::Details)
+        .column_as(person::Column::FamilyName, "person_family_name")
+        .column_as(person::Column::GivenName, "person_given_name")
+        .column_as(person::Column::Patronymic, "person_patronymic")
+        .join(
+            JoinType::InnerJoin,
+            case_party::Entity::belongs_to(person::Entity)
+                .from(case_party::Column::PersonId)
+                .to(person::Column::Id)
+                .into(),
+        )
         .filter(case_party::Column::CaseId.eq(case_id))
         .filter(case_party::Column::Role.is_in(roles))
         .order_by_asc(case_party::Column::Id)
+        .into_tuple()
         .all(conn)
         .await?;
-    if parties.is_empty() {
-        return Ok(Vec::new());
-    }
-    let names: HashMap<Uuid, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(parties.iter().map(|p| p.person_id).collect::<Vec<_>>()))
-        .all(conn)
-        .await?
-        .iter()
-        .map(|p| (p.id, display_name(p)))
-        .collect();
-    Ok(parties
+    Ok(rows
         .into_iter()
-        .map(|p| PartyView {
-            id: p.id,
-            person_id: p.person_id,
-            role: p.role,
-            name: names.get(&p.person_id).cloned().unwrap_or_default(),
-            details: p.details.0,
-        })
+        .map(
+            |(id, person_id, role, details, family, given, patronymic)| PartyView {
+                id,
+                person_id,
+                role,
+                name: name_of(&family, &given, &patronymic),
+                details: details.0,
+            },
+        )
         .collect())
 }
 
