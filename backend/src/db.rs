@@ -86,7 +86,11 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            // Every statement Korgon runs, kept prepared (the audit log's inserts vary in
+            // their number of rows, which would otherwise push the others out of sqlx's
+            // default cache of 100).
+            .statement_cache_capacity(1_024);
         // The database is a file in this process: a connection cannot go stale the way a
         // network connection can, so the pools hand connections out without pinging them
         // first (sqlx's default pings, one more round trip to the connection's thread).
