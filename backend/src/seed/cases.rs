@@ -100,6 +100,9 @@ pub(crate) async fn persist(
                 let code = ctx.generator.prosecutor_for(new.region.as_str()).to_owned();
                 let agency = ctx.agency(&code)?;
                 let at = ids::on_day(step.on, created_at);
+                // Columns other branches add to grants (the referral a grant came from)
+                // stay unset: a share has none.
+                #[allow(clippy::needless_update)]
                 grants.push(case_grant::ActiveModel {
                     id: Set(ids::derived(at, &[b"grant", c.id.as_bytes()])),
                     case_id: Set(c.id),

@@ -211,7 +211,7 @@ pub async fn seed(
         let batch_size = options.batch_size;
         tokio::task::spawn_blocking(move || {
             // A closed channel means the writer stopped on an error: stop generating.
-            generator.for_each_batch(batch_size, |batch| tx.blocking_send(batch))
+            generator.for_each_batch(batch_size, |batch| tx.blocking_send(batch).map_err(|_| ()))
         })
     };
     let mut number = 0;
