@@ -11,9 +11,9 @@ use crate::store::court::{self, CourtProceedingView};
 
 /// The court decisions on a case in the caller's scope, oldest first (investigators and
 /// prosecutors; audited).
-#[utoipa::path(get, path = "/api/v1/cases/{id}/court-proceedings", tag = "cases", security(("bearer" = [])),
+#[utoipa::path(get, operation_id = "list_court_proceedings", path = "/api/v1/cases/{id}/court-proceedings", tag = "cases", security(("bearer" = [])),
     params(("id" = Uuid, Path, description = "case id")),
-    responses((status = 200, body = Vec<CourtProceedingView>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<CourtProceedingView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 #[tracing::instrument(skip_all)]
 pub async fn list(
     State(state): State<AppState>,
