@@ -87,10 +87,9 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
-            // Every statement Korgon runs, kept prepared (the audit log's inserts vary in
-            // their number of rows, which would otherwise push the others out of sqlx's
-            // default cache of 100).
-            .statement_cache_capacity(1_024);
+            // Every statement Korgon runs, kept prepared (sqlx's default keeps 100; the
+            // audit log's inserts alone take nine shapes).
+            .statement_cache_capacity(256);
         // The database is a file in this process: a connection cannot go stale the way a
         // network connection can, so the pools hand connections out without pinging them
         // first (sqlx's default pings, one more round trip to the connection's thread).

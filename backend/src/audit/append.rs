@@ -7,6 +7,9 @@ use super::chain::{ChainFields, hash_event};
 use super::event::{AuditContext, AuditEvent};
 use crate::entity::{audit_event, audit_head};
 
+/// The most rows one insert statement carries (a power of two).
+const CHUNK_ROWS: usize = 256;
+
 /// Appends `events` (in order) to the chain within `txn`.
 ///
 /// Takes the chain head with `SELECT … FOR UPDATE` (on SQLite the surrounding write
@@ -58,11 +61,18 @@ pub async fn append<C: ConnectionTrait>(
             hash: Set(hash),
         });
     }
-    // Bound parameters per statement are limited (SQLite: 32766): insert in chunks.
-    for chunk in rows.chunks(500) {
+    // Bound parameters per statement are limited (SQLite: 32766), and every distinct row
+    // count is one more prepared statement kept by each connection: insert in chunks of
+    // 256, 128, …, 1 rows (the binary digits of the count), so that nine statement shapes
+    // serve every group size.
+    let mut rest = rows.as_slice();
+    while !rest.is_empty() {
+        let size = CHUNK_ROWS.min(1 << rest.len().ilog2());
+        let (chunk, tail) = rest.split_at(size);
         audit_event::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(txn)
             .await?;
+        rest = tail;
     }
     audit_head::Entity::update(audit_head::ActiveModel {
         id: Set(1),
