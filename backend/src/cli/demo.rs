@@ -56,7 +56,7 @@ pub struct DemoArgs {
     /// How much synthetic data to create in an empty data directory.
     #[arg(long, value_enum, default_value_t = DemoSize::Small)]
     pub size: DemoSize,
-    /// Seed of the generator: the same seed gives the same data.
+    /// Seed of the generator: the same seed gives the same data (dated from today).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Fill the data directory and exit without serving.
