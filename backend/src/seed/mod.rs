@@ -27,7 +27,7 @@ use std::io::IsTerminal;
 
 use anyhow::Context as _;
 use korgon_synth::{Generator, Records, Target};
-use sea_orm::{DatabaseTransaction, EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
 use serde::Serialize;
 
@@ -238,6 +238,14 @@ pub async fn seed(
     written?;
     generated.map_err(|_| anyhow::anyhow!("the generator stopped early"))?;
     bar.finish_and_clear();
+    // After a bulk load, give the query planner statistics of the tables as they now are
+    // (PostgreSQL's autovacuum would get there later, after planning badly meanwhile).
+    store
+        .db
+        .writer
+        .execute_unprepared("ANALYZE")
+        .await
+        .context("analysing the seeded tables")?;
     Ok(SeedReport {
         counts,
         logins: directory.logins,
