@@ -88,7 +88,7 @@ impl Db {
             .busy_timeout(Duration::from_secs(10))
             .pragma("temp_store", "memory")
             // Every statement Korgon runs, kept prepared (sqlx's default keeps 100; the
-            // audit log's inserts alone take nine shapes).
+            // audit log's inserts alone take up to 64 shapes).
             .statement_cache_capacity(256);
         // The database is a file in this process: a connection cannot go stale the way a
         // network connection can, so the pools hand connections out without pinging them

@@ -7,8 +7,8 @@ use super::chain::{ChainFields, hash_event};
 use super::event::{AuditContext, AuditEvent};
 use crate::entity::{audit_event, audit_head};
 
-/// The most rows one insert statement carries (a power of two).
-const CHUNK_ROWS: usize = 256;
+/// The most rows one insert statement carries.
+const CHUNK_ROWS: usize = 64;
 
 /// Appends `events` (in order) to the chain within `txn`.
 ///
@@ -62,17 +62,13 @@ pub async fn append<C: ConnectionTrait>(
         });
     }
     // Bound parameters per statement are limited (SQLite: 32766), and every distinct row
-    // count is one more prepared statement kept by each connection: insert in chunks of
-    // 256, 128, …, 1 rows (the binary digits of the count), so that nine statement shapes
-    // serve every group size.
-    let mut rest = rows.as_slice();
-    while !rest.is_empty() {
-        let size = CHUNK_ROWS.min(1 << rest.len().ilog2());
-        let (chunk, tail) = rest.split_at(size);
+    // count is one more prepared statement each connection keeps: insert in chunks of at
+    // most 64 rows, so that 64 statement shapes serve every group size (and a group of up to
+    // 64 events, the usual one, is still one statement).
+    for chunk in rows.chunks(CHUNK_ROWS) {
         audit_event::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(txn)
             .await?;
-        rest = tail;
     }
     audit_head::Entity::update(audit_head::ActiveModel {
         id: Set(1),
