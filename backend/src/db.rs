@@ -82,10 +82,17 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10))
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            // Every statement Korgon runs, kept prepared (sqlx's default keeps 100; the
+            // audit log's inserts alone take up to 64 shapes).
+            .statement_cache_capacity(256);
+        // The database is a file in this process: a connection cannot go stale the way a
+        // network connection can, so the pools hand connections out without pinging them
+        // first (sqlx's default pings, one more round trip to the connection's thread).
         let writer_pool = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.clone())
             .await
@@ -97,6 +104,7 @@ impl Db {
         let reader_pool = SqlitePoolOptions::new()
             .max_connections(settings.sqlite_read_connections)
             .min_connections(1)
+            .test_before_acquire(false)
             .acquire_timeout(Duration::from_secs(30))
             .connect_with(options.read_only(true))
             .await

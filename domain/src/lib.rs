@@ -13,6 +13,7 @@ pub mod agency;
 pub mod assistance;
 pub mod case;
 pub mod country;
+pub mod court;
 pub mod dates;
 pub mod error;
 pub mod exploitation;
@@ -31,6 +32,10 @@ pub use case::{
     Article, ArticleInput, CaseInput, CasePatch, CasePatchInput, CaseReference, NewCase,
 };
 pub use country::CountryCode;
+pub use court::{
+    CourtInstance, CourtProceedingInput, DefendantInput, NewCourtProceeding, NewDefendant,
+    Sentence, SentenceInput, SentenceKind, Verdict,
+};
 pub use error::{FieldError, FieldErrors, Warning};
 pub use exploitation::ExploitationForm;
 pub use party::{PartyDetails, PartyRole};

@@ -9,6 +9,8 @@ use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
 mod m20261121_000002_referrals;
+mod m20261121_000003_court_proceedings;
+mod m20261121_000004_case_list_index;
 mod m20261121_000005_token_validity;
 
 /// The ordered list of Korgon's migrations.
@@ -20,6 +22,8 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_referrals::Migration),
+            Box::new(m20261121_000003_court_proceedings::Migration),
+            Box::new(m20261121_000004_case_list_index::Migration),
             Box::new(m20261121_000005_token_validity::Migration),
         ]
     }

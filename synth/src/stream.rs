@@ -57,6 +57,12 @@ impl Generator {
         &self.users
     }
 
+    /// The code of the prosecutor's office that handles the cases of `region` (an ISO 3166-2
+    /// code): the one a backend shares a case with when it is sent to the prosecutor.
+    pub fn prosecutor_for(&self, region: &str) -> &str {
+        self.ctx.roster.prosecutor_for(region)
+    }
+
     /// The records in batches of about `batch_size` persons (a batch ends with the episode
     /// that reaches the size). The concatenated batches are identical for every batch size.
     pub fn batches(&self, batch_size: usize) -> Batches<'_> {

@@ -9,6 +9,10 @@ use crate::error::Error;
 /// An action a user may attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Record a court decision on a case (prosecutors).
+    RecordCourtOutcome,
+    /// Read the court decisions of a case (law enforcement).
+    ReadCourtProceedings,
     /// Create, list and change agencies.
     ManageAgencies,
     /// Create, list and change user accounts.
@@ -51,6 +55,8 @@ impl Action {
     /// How the action reads in an error message ("may not read cases").
     fn describe(self) -> &'static str {
         match self {
+            Action::RecordCourtOutcome => "record court outcomes",
+            Action::ReadCourtProceedings => "read court proceedings",
             Action::ManageAgencies => "manage agencies",
             Action::ManageUsers => "manage user accounts",
             Action::CreateCase => "open cases",
@@ -76,6 +82,13 @@ impl Action {
 /// Whether `role` may attempt `action` at all.
 pub fn allowed(role: Role, action: Action) -> bool {
     use Action::*;
+    // Court records are law enforcement's: prosecutors record charges and court outcomes,
+    // investigators read them; nobody else sees them.
+    match action {
+        RecordCourtOutcome => return role == Role::Prosecutor,
+        ReadCourtProceedings => return matches!(role, Role::Investigator | Role::Prosecutor),
+        _ => {}
+    }
     match role {
         Role::Admin => matches!(action, ManageAgencies | ManageUsers),
         Role::Investigator => matches!(
@@ -143,6 +156,21 @@ pub fn require(actor: &Actor, action: Action) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn court_records_belong_to_law_enforcement() {
+        for role in Role::ALL {
+            assert_eq!(
+                allowed(role, Action::RecordCourtOutcome),
+                role == Role::Prosecutor
+            );
+            assert_eq!(
+                allowed(role, Action::ReadCourtProceedings),
+                role.is_law_enforcement(),
+                "{role}"
+            );
+        }
+    }
 
     #[test]
     fn only_record_roles_touch_records() {

@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod audit;
 pub mod auth;
 pub mod cases;
+pub mod court;
 pub mod error;
 pub mod extract;
 pub mod health;
@@ -46,6 +47,7 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(cases::shares::revoke))
         .routes(routes!(cases::history::history))
         .routes(routes!(cases::transfer::transfer))
+        .routes(routes!(court::create::create, court::list::list))
         .routes(routes!(persons::create::create, persons::list::list))
         .routes(routes!(persons::get::get, persons::patch::patch))
         .routes(routes!(

@@ -7,6 +7,9 @@ use super::chain::{ChainFields, hash_event};
 use super::event::{AuditContext, AuditEvent};
 use crate::entity::{audit_event, audit_head};
 
+/// The most rows one insert statement carries.
+const CHUNK_ROWS: usize = 64;
+
 /// Appends `events` (in order) to the chain within `txn`.
 ///
 /// Takes the chain head with `SELECT … FOR UPDATE` (on SQLite the surrounding write
@@ -58,8 +61,11 @@ pub async fn append<C: ConnectionTrait>(
             hash: Set(hash),
         });
     }
-    // Bound parameters per statement are limited (SQLite: 32766): insert in chunks.
-    for chunk in rows.chunks(500) {
+    // Bound parameters per statement are limited (SQLite: 32766), and every distinct row
+    // count is one more prepared statement each connection keeps: insert in chunks of at
+    // most 64 rows, so that 64 statement shapes serve every group size (and a group of up to
+    // 64 events, the usual one, is still one statement).
+    for chunk in rows.chunks(CHUNK_ROWS) {
         audit_event::Entity::insert_many(chunk.to_vec())
             .exec_without_returning(txn)
             .await?;

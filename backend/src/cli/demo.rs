@@ -1,27 +1,51 @@
-//! `korgon demo`: an empty data directory filled with a small synthetic dataset (a case, its
-//! parties, a referral awaiting the police, an assistance record), the logins printed, then
-//! served.
+//! `korgon demo`: an empty data directory filled with a synthetic dataset from `korgon-synth`
+//! (agencies, one user per role per agency, persons in several spellings, cases with their
+//! histories, court decisions), the logins printed and written beside the data, then served.
+//! A data directory that already holds data is served as it is.
 
+use std::io::Write;
 use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Context;
-use korgon_domain::{
-    AgencyKind, AssistanceInput, CaseInput, PersonInput, ReferralInput, Role, dates,
-};
+use korgon_domain::dates;
+use korgon_synth::{Config, Generator, Size};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
 
-use crate::access::Actor;
 use crate::entity::agency;
+use crate::seed::{self, SeedLogin, SeedOptions, SeedReport};
 use crate::settings::Settings;
 use crate::startup::Application;
-use crate::store::agencies::{self, NewAgency};
-use crate::store::users::{self, NewUser};
-use crate::store::{Store, cases, persons, referrals};
 
 /// The password of every demo account (the data is synthetic; never use it for real data).
 pub const DEMO_PASSWORD: &str = "korgon-demo-2026";
+
+/// The file in the data directory that lists the demo logins (mode 0600).
+pub const LOGINS_FILE: &str = "demo-logins.txt";
+
+/// How much demo data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoSize {
+    /// 70 cases, about 300 persons: seconds to create.
+    Small,
+    /// 2,400 cases, about 10,000 persons: a national caseload over eight years.
+    Medium,
+    /// 100,000 cases, about 420,000 persons: the API benchmark's dataset.
+    Large,
+}
+
+impl From<DemoSize> for Size {
+    fn from(size: DemoSize) -> Size {
+        match size {
+            DemoSize::Small => Size::Small,
+            DemoSize::Medium => Size::Medium,
+            DemoSize::Large => Size::Large,
+        }
+    }
+}
 
 /// Options of `korgon demo`.
 #[derive(Debug, clap::Args)]
@@ -29,193 +53,64 @@ pub struct DemoArgs {
     /// Address to listen on [default: 127.0.0.1:8080].
     #[arg(long, env = "KORGON_LISTEN")]
     pub listen: Option<SocketAddr>,
+    /// How much synthetic data to create in an empty data directory.
+    #[arg(long, value_enum, default_value_t = DemoSize::Small)]
+    pub size: DemoSize,
+    /// Seed of the generator: the same seed gives the same data (dated from today).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
     /// Fill the data directory and exit without serving.
     #[arg(long)]
     pub no_serve: bool,
 }
 
-const AGENCIES: [(&str, &str, AgencyKind, &str); 8] = [
-    ("MVD-BISHKEK", "ГУВД г. Бишкек", AgencyKind::Police, "KG-GB"),
-    (
-        "GPO-KG",
-        "Генеральная прокуратура КР",
-        AgencyKind::Prosecutor,
-        "KG-GB",
-    ),
-    (
-        "COURT-PERV-BISHKEK",
-        "Первомайский районный суд г. Бишкек",
-        AgencyKind::Court,
-        "KG-GB",
-    ),
-    (
-        "NGO-DEMO-TILEK",
-        "ОФ «Тилек» (demo)",
-        AgencyKind::Ngo,
-        "KG-C",
-    ),
-    (
-        "MLSP-KG",
-        "Министерство труда, социального обеспечения и миграции",
-        AgencyKind::Ministry,
-        "KG-GB",
-    ),
-    (
-        "SHELTER-DEMO-UMUT",
-        "Шелтер «Үмүт» (demo)",
-        AgencyKind::Shelter,
-        "KG-O",
-    ),
-    (
-        "CONSULATE-KG-MOSCOW",
-        "Консульство КР в Москве",
-        AgencyKind::Consulate,
-        "KG-GB",
-    ),
-    (
-        "OMBUDSMAN-KG",
-        "Акыйкатчы (Омбудсмен) КР",
-        AgencyKind::Other,
-        "KG-GB",
-    ),
-];
-
-const USERS: [(&str, Role, &str); 6] = [
-    ("admin", Role::Admin, "MLSP-KG"),
-    ("investigator", Role::Investigator, "MVD-BISHKEK"),
-    ("prosecutor", Role::Prosecutor, "GPO-KG"),
-    ("ngo", Role::NgoWorker, "NGO-DEMO-TILEK"),
-    ("analyst", Role::Analyst, "MLSP-KG"),
-    ("auditor", Role::Auditor, "GPO-KG"),
-];
-
-async fn seed(store: &Store) -> anyhow::Result<()> {
-    for (code, name, kind, region) in AGENCIES {
-        agencies::create(
-            store,
-            None,
-            NewAgency {
-                code: code.into(),
-                name: name.into(),
-                kind,
-                region: Some(region.into()),
-            },
-        )
-        .await?;
+/// The logins as a table (also the content of `demo-logins.txt`).
+pub fn logins_table(logins: &[SeedLogin]) -> String {
+    let mut out = format!(
+        "Korgon demo logins (synthetic data). Password for every account: {DEMO_PASSWORD}\n\n{:<36} {:<13} {:<26} {}\n",
+        "USERNAME", "ROLE", "AGENCY", "NAME"
+    );
+    for login in logins {
+        out.push_str(&format!(
+            "{:<36} {:<13} {:<26} {}\n",
+            login.username,
+            login.role.as_str(),
+            login.agency,
+            login.display_name
+        ));
     }
-    let mut investigator = None;
-    let mut ngo = None;
-    for (username, role, agency) in USERS {
-        let user = users::create(
-            store,
-            None,
-            NewUser {
-                username: username.into(),
-                display_name: None,
-                role,
-                agency_code: agency.into(),
-                password: SecretString::from(DEMO_PASSWORD),
-            },
-        )
-        .await?;
-        if matches!(role, Role::Investigator | Role::NgoWorker) {
-            let agency = agencies::by_code(&store.db.reader, agency).await?;
-            let actor = Some(Actor {
-                user_id: user.id,
-                role,
-                agency_id: agency.id,
-                client_addr: Some("cli".into()),
-            });
-            if role == Role::Investigator {
-                investigator = actor;
-            } else {
-                ngo = actor;
-            }
-        }
-    }
-    let actor = investigator.context("the demo has an investigator")?;
-    let today = dates::today();
-    let victim: PersonInput = serde_json::from_value(serde_json::json!({
-        "given_name": "Айгүл", "family_name": "Асанбекова", "patronymic": "Асанбек кызы",
-        "aliases": ["Aigul Asanbekova"], "sex": "female", "date_of_birth": "2003-04-12",
-        "citizenship": "KG", "phone": "+996 555 010 203", "address": "Нарын облусу, Ат-Башы айылы"
-    }))?;
-    let suspect: PersonInput = serde_json::from_value(serde_json::json!({
-        "given_name": "Бакыт", "family_name": "Жээнбеков", "aliases": ["Bakyt Zheenbekov"],
-        "sex": "male", "date_of_birth": "1995", "citizenship": "KG"
-    }))?;
-    let case: CaseInput = serde_json::from_value(serde_json::json!({
-        "title": "Ала качуу, Ат-Башы", "summary": "Synthetic demo case: abduction for marriage reported by the victim's mother.",
-        "region": "KG-N", "place": "Ат-Башы", "exploitation_forms": ["forced_marriage"],
-        "articles": [{"edition": 2021, "article": "172"}], "opened_on": "2025-09-14"
-    }))?;
-    let (victim, warnings) = victim
-        .validate(&store.profile, today)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let victim = persons::create(store, &actor, victim, warnings).await?;
-    let (suspect, warnings) = suspect
-        .validate(&store.profile, today)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let suspect = persons::create(store, &actor, suspect, warnings).await?;
-    let case = cases::create(
-        store,
-        &actor,
-        case.validate(&store.profile, today)
-            .map_err(|e| anyhow::anyhow!("{e}"))?,
-    )
-    .await?;
-    for (person, role) in [
-        (victim.id, korgon_domain::PartyRole::Victim),
-        (suspect.id, korgon_domain::PartyRole::Suspect),
-    ] {
-        cases::add_party(
-            store,
-            &actor,
-            case.id,
-            cases::NewParty {
-                person_id: person,
-                role,
-                details: Default::default(),
-            },
-        )
-        .await?;
-    }
-    seed_referral(store, &ngo.context("the demo has an NGO worker")?).await
+    out
 }
 
-/// The NGO registers a victim of labour exploitation, records the shelter it gives her and
-/// refers her to the police with her consent (scope `identity`): the investigator's inbox
-/// holds one submitted referral.
-async fn seed_referral(store: &Store, ngo: &Actor) -> anyhow::Result<()> {
-    let today = dates::today();
-    let victim: PersonInput = serde_json::from_value(serde_json::json!({
-        "given_name": "Жамиля", "family_name": "Осмонова", "aliases": ["Zhamilya Osmonova"],
-        "sex": "female", "date_of_birth": "1998-07-02", "citizenship": "KG",
-        "phone": "+996 700 040 506", "address": "Чүй облусу, Сокулук айылы"
-    }))?;
-    let (victim, warnings) = victim
-        .validate(&store.profile, today)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let victim = persons::create(store, ngo, victim, warnings).await?;
-    let assistance: AssistanceInput = serde_json::from_value(serde_json::json!({
-        "kind": "shelter", "started_on": (today - chrono::Duration::days(10)).to_string(),
-        "notes": "Synthetic demo record"
-    }))?;
-    let assistance = assistance
-        .validate(today)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    crate::store::assistance::record(store, ngo, victim.id, assistance).await?;
-    let referral: ReferralInput = serde_json::from_value(serde_json::json!({
-        "to_agency": "MVD-BISHKEK", "person_id": victim.id,
-        "reason": "Synthetic demo referral: labour exploitation in Russia, passport withheld by the employer; she wants to give a statement.",
-        "needs": ["legal", "psychological"], "urgency": "high", "region": "KG-C",
-        "consent": {"given_by": "victim", "given_on": (today - chrono::Duration::days(1)).to_string(), "scope": "identity"}
-    }))?;
-    let referral = referral
-        .validate(&store.profile, today)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    referrals::submit(store, ngo, referral, 3).await?;
-    Ok(())
+/// Writes the logins to `<data-dir>/demo-logins.txt`, readable by the owner only.
+fn write_logins(data_dir: &Path, logins: &[SeedLogin]) -> anyhow::Result<PathBuf> {
+    let path = data_dir.join(LOGINS_FILE);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(logins_table(logins).as_bytes())?;
+    Ok(path)
+}
+
+fn print_report(settings: &Settings, report: &SeedReport, seconds: f64) {
+    let c = &report.counts;
+    println!(
+        "Demo data created in {} in {seconds:.1} s. All of it is synthetic: no record describes a real person.",
+        settings.data_dir.display()
+    );
+    println!(
+        "  {} agencies, {} users, {} persons, {} cases ({} parties, {} status changes), {} court decisions",
+        c.agencies, c.users, c.persons, c.cases, c.parties, c.status_changes, c.court_proceedings
+    );
+    println!();
+    print!("{}", logins_table(&report.logins));
 }
 
 /// Seeds an empty data directory, prints the logins and serves.
@@ -223,20 +118,27 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
     let state = crate::startup::build_state(&settings).await?;
     let existing = agency::Entity::find().count(&state.store.db.reader).await?;
     if existing == 0 {
-        seed(&state.store).await?;
-        println!(
-            "Demo data created in {}. All data is synthetic.",
-            settings.data_dir.display()
-        );
+        let config = Config::new(args.seed, args.size.into(), dates::today());
+        let generator = Generator::new(&state.store.profile, config)
+            .map_err(|e| anyhow::anyhow!("cannot generate the demo data: {e}"))?;
+        let started = Instant::now();
+        let options = SeedOptions {
+            progress: true,
+            ..SeedOptions::new(SecretString::from(DEMO_PASSWORD))
+        };
+        let report = seed::seed(&state.store, &generator, options).await?;
+        print_report(&settings, &report, started.elapsed().as_secs_f64());
+        let path = write_logins(&settings.data_dir, &report.logins)?;
+        println!("\n(These logins are also in {}.)", path.display());
     } else {
         println!(
-            "{} already holds data; serving it as it is.",
+            "{} already holds data: serving it as it is (nothing was added).",
             settings.data_dir.display()
         );
-    }
-    println!("Demo logins (password for all: {DEMO_PASSWORD}):");
-    for (username, role, agency) in USERS {
-        println!("  {username:<14} {:<13} {agency}", role.as_str());
+        let path = settings.data_dir.join(LOGINS_FILE);
+        if path.exists() {
+            println!("The demo logins are in {}.", path.display());
+        }
     }
     if args.no_serve {
         return Ok(ExitCode::SUCCESS);

@@ -1,9 +1,9 @@
-//! The command line: `korgon serve | demo | agency add | user add | audit verify`.
+//! The command line: `korgon serve | demo | agency add | user add | audit verify | bench api`.
 //! Each flag can also be set through its `KORGON_*` environment variable.
 
 mod agency;
 mod audit;
-mod demo;
+pub mod demo;
 mod serve;
 mod user;
 
@@ -46,6 +46,9 @@ pub enum Command {
     /// Work with the audit log.
     #[command(subcommand)]
     Audit(audit::AuditCommand),
+    /// Run a benchmark (writes JSON and a markdown table; see docs/benchmarks.md).
+    #[command(subcommand)]
+    Bench(crate::bench::BenchCommand),
 }
 
 /// Runs the parsed command; prints errors and maps them to the exit code.
@@ -74,6 +77,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Agency(command) => agency::run(settings, command).await,
         Command::User(command) => user::run(settings, command).await,
         Command::Audit(command) => audit::run(settings, command).await,
+        Command::Bench(command) => crate::bench::run(command).await,
     };
     match result {
         Ok(code) => code,

@@ -10,6 +10,8 @@ pub mod case_grant;
 pub mod case_party;
 pub mod case_transfer;
 pub mod classification_change;
+pub mod court_defendant;
+pub mod court_proceeding;
 pub mod json;
 pub mod person;
 pub mod person_grant;

@@ -1,10 +1,11 @@
 //! Agencies: the directory every user sees, and its management by administrators.
 
 use std::collections::HashMap;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
 use korgon_domain::{AgencyCode, AgencyKind};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -235,20 +236,50 @@ pub async fn by_code<C: ConnectionTrait>(conn: &C, code: &str) -> Result<agency:
         .ok_or(Error::NotFound("agency"))
 }
 
+/// Agency codes never change (no operation renames an agency), and ids are never reused, so
+/// the id → code mapping is cached for the life of the process, filled on demand. This stays
+/// correct with several processes on one database: another process can only add agencies,
+/// and an id this process has not seen yet is read from the database.
+fn code_cache() -> &'static RwLock<HashMap<Uuid, String>> {
+    static CACHE: OnceLock<RwLock<HashMap<Uuid, String>>> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
 /// The codes of the agencies with these ids.
 pub async fn codes<C: ConnectionTrait>(
     conn: &C,
     ids: impl IntoIterator<Item = Uuid>,
 ) -> Result<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = ids.into_iter().collect();
-    ids.sort();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
+    let mut found = HashMap::new();
+    let mut missing: Vec<Uuid> = Vec::new();
+    {
+        let cache = code_cache().read().unwrap_or_else(PoisonError::into_inner);
+        for id in ids {
+            match cache.get(&id) {
+                Some(code) => {
+                    found.insert(id, code.clone());
+                }
+                None => missing.push(id),
+            }
+        }
     }
-    let rows = agency::Entity::find()
-        .filter(agency::Column::Id.is_in(ids))
+    if missing.is_empty() {
+        return Ok(found);
+    }
+    missing.sort();
+    missing.dedup();
+    let rows: Vec<(Uuid, String)> = agency::Entity::find()
+        .select_only()
+        .column(agency::Column::Id)
+        .column(agency::Column::Code)
+        .filter(agency::Column::Id.is_in(missing))
+        .into_tuple()
         .all(conn)
         .await?;
-    Ok(rows.into_iter().map(|a| (a.id, a.code)).collect())
+    let mut cache = code_cache().write().unwrap_or_else(PoisonError::into_inner);
+    for (id, code) in rows {
+        cache.insert(id, code.clone());
+        found.insert(id, code);
+    }
+    Ok(found)
 }

@@ -98,7 +98,7 @@ pub fn role_fits(role: Role, kind: AgencyKind) -> bool {
     }
 }
 
-fn check_username(input: &str) -> Result<String, FieldError> {
+pub(crate) fn check_username(input: &str) -> Result<String, FieldError> {
     let name = normalise_username(input);
     let ok = (3..=64).contains(&name.len())
         && name

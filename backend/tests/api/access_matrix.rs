@@ -520,6 +520,7 @@ async fn every_role_on_every_route_gets_exactly_its_due() {
         .chain(
             crate::referrals_access::ROUTES
                 .iter()
+                .chain(crate::court::ROUTES.iter())
                 .map(|(m, t)| ((*m).to_owned(), (*t).to_owned())),
         )
         .collect();
@@ -736,11 +737,15 @@ async fn each_reader_sees_each_person_and_case_as_the_scope_rules_say() {
     );
 }
 
-/// The routes whose matrix lives in `referrals_access` refuse a request without a token.
+/// The routes whose matrices live in `referrals_access` and `court` refuse a request without a
+/// token.
 #[tokio::test]
-async fn referral_routes_refuse_requests_without_a_token() {
+async fn routes_with_their_own_matrix_refuse_requests_without_a_token() {
     let app = spawn_app().await;
-    for (method, template) in crate::referrals_access::ROUTES {
+    for (method, template) in crate::referrals_access::ROUTES
+        .iter()
+        .chain(crate::court::ROUTES.iter())
+    {
         let path = template.replace("{id}", &Uuid::now_v7().to_string());
         let method = Method::from_bytes(method.as_bytes()).expect("method");
         let body = (method == Method::POST).then(|| json!({}));

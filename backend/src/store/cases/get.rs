@@ -1,12 +1,12 @@
 //! Reading one case, with the parties the actor may see. Every read is audited.
 
-use std::collections::HashMap;
-
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 use super::view::{CaseView, PartyView};
-use crate::access::scope::{case_access, visible_party_roles, visible_persons};
+use crate::access::scope::{case_access, person_access, visible_party_roles};
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{AuditEvent, Detail};
 use crate::entity::{case, case_party, person};
@@ -31,13 +31,31 @@ pub async fn load_visible<C: ConnectionTrait>(
 
 /// A person's name for lists: family, given, patronymic.
 pub fn display_name(p: &person::Model) -> String {
-    [&p.family_name, &p.given_name, &p.patronymic]
+    name_of(&p.family_name, &p.given_name, &p.patronymic)
+}
+
+fn name_of(family: &Option<String>, given: &Option<String>, patronymic: &Option<String>) -> String {
+    [family, given, patronymic]
         .into_iter()
         .flatten()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A party row with its person's name parts, the person's registering agency and the agency
+/// that made the link.
+type PartyRow = (
+    Uuid,
+    Uuid,
+    String,
+    crate::entity::json::Details,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Uuid,
+    Uuid,
+);
 
 /// The parties of `case_id` the actor's role may see, oldest first.
 pub async fn visible_parties<C: ConnectionTrait>(
@@ -49,35 +67,61 @@ pub async fn visible_parties<C: ConnectionTrait>(
         .iter()
         .map(|r| r.as_str())
         .collect();
-    let parties = case_party::Entity::find()
+    // One query: the parties joined with their persons' names.
+    let rows: Vec<PartyRow> = case_party::Entity::find()
+        .select_only()
+        .column(case_party::Column::Id)
+        .column(case_party::Column::PersonId)
+        .column(case_party::Column::Role)
+        .column(case_party::Column::Details)
+        .column_as(person::Column::FamilyName, "person_family_name")
+        .column_as(person::Column::GivenName, "person_given_name")
+        .column_as(person::Column::Patronymic, "person_patronymic")
+        .column_as(person::Column::RegisteringAgencyId, "person_registrar")
+        .column(case_party::Column::AddedByAgencyId)
+        .join(
+            JoinType::InnerJoin,
+            case_party::Entity::belongs_to(person::Entity)
+                .from(case_party::Column::PersonId)
+                .to(person::Column::Id)
+                .into(),
+        )
         .filter(case_party::Column::CaseId.eq(case_id))
         .filter(case_party::Column::Role.is_in(roles))
         .order_by_asc(case_party::Column::Id)
+        .into_tuple()
         .all(conn)
         .await?;
-    if parties.is_empty() {
-        return Ok(Vec::new());
+    let mut parties = Vec::with_capacity(rows.len());
+    for (id, person_id, role, details, family, given, patronymic, registrar, linked_by) in rows {
+        // Only persons the actor can reach are named (see `access::scope`: a link passes on no
+        // more than its maker holds). A link made by the registering agency always does, which
+        // settles almost every party without another query.
+        let named = registrar == actor.agency_id
+            || linked_by == registrar
+            || person_reachable(conn, actor, person_id).await?;
+        parties.push(PartyView {
+            id,
+            person_id,
+            role,
+            name: named.then(|| name_of(&family, &given, &patronymic)),
+            details: details.0,
+        });
     }
-    // Only the persons the actor can reach are named (see `access::scope`: a link made by an
-    // agency that lost its access to the person no longer names them).
-    let names: HashMap<Uuid, String> = person::Entity::find()
-        .filter(person::Column::Id.is_in(parties.iter().map(|p| p.person_id).collect::<Vec<_>>()))
-        .filter(visible_persons(actor))
-        .all(conn)
-        .await?
-        .iter()
-        .map(|p| (p.id, display_name(p)))
-        .collect();
-    Ok(parties
-        .into_iter()
-        .map(|p| PartyView {
-            id: p.id,
-            person_id: p.person_id,
-            role: p.role,
-            name: names.get(&p.person_id).cloned(),
-            details: p.details.0,
-        })
-        .collect())
+    Ok(parties)
+}
+
+/// Whether the actor reaches the person at all (the rare parties linked by an agency other
+/// than the one that registered them).
+async fn person_reachable<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    person_id: Uuid,
+) -> Result<bool> {
+    let Some(person) = person::Entity::find_by_id(person_id).one(conn).await? else {
+        return Ok(false);
+    };
+    Ok(person_access(conn, actor, &person).await?.is_some())
 }
 
 /// Reads a case in the actor's scope; the read (and the persons it shows) is audited before

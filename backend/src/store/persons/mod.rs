@@ -7,7 +7,7 @@ mod list;
 mod update;
 mod view;
 
-pub use create::create;
+pub use create::{create, new_row};
 pub use get::get;
 pub use list::list;
 pub use update::update;

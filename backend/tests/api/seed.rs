@@ -1,0 +1,408 @@
+//! The seeder: generated data persisted into a test database is readable through the API in
+//! the right scope, counts match the generator's, the audit chain verifies, references
+//! continue, and the same seed gives the same ids.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use korgon::entity::{
+    agency, audit_event, case, case_grant, case_party, classification_change, court_defendant,
+    court_proceeding, person, user,
+};
+use korgon::seed::{self, SeedOptions, SeedReport};
+use korgon_domain::Role;
+use korgon_synth::{Config, Generator, Size};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+const DEMO_PASSWORD: &str = "korgon-demo-2026";
+
+fn generator(seed: u64, size: Size) -> Generator {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    Generator::new(
+        &korgon_domain::CountryProfile::kyrgyzstan(),
+        Config::new(seed, size, today),
+    )
+    .unwrap()
+}
+
+async fn seeded(seed_value: u64, size: Size) -> (TestApp, Generator, SeedReport) {
+    let app = spawn_app().await;
+    let generator = generator(seed_value, size);
+    let mut options = SeedOptions::new(SecretString::from(DEMO_PASSWORD));
+    options.batch_size = 100; // several batches even for small sizes
+    let report = seed::seed(&app.state.store, &generator, options)
+        .await
+        .expect("seed");
+    (app, generator, report)
+}
+
+async fn login(app: &TestApp, username: &str) -> String {
+    let body = expect(app.login_raw(username, DEMO_PASSWORD).await, StatusCode::OK).await;
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+/// Every case id the token's user lists, following the cursors.
+async fn listed_cases(app: &TestApp, token: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = expect(
+            app.get(&format!("/api/v1/cases?limit=200{cursor}"), token)
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        for item in page["items"].as_array().unwrap() {
+            ids.push(item["id"].as_str().unwrap().to_owned());
+        }
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => return ids,
+        }
+    }
+}
+
+#[tokio::test]
+async fn counts_match_the_generator_and_the_chain_verifies() {
+    let (app, generator, report) = seeded(42, Size::Small).await;
+    let dataset = generator.dataset();
+    let r = &dataset.records;
+    let db = &app.state.store.db.reader;
+    let defendants: usize = r.court.iter().map(|p| p.defendants.len()).sum();
+    let parties: usize = r.cases.iter().map(|c| c.parties.len()).sum();
+    let changes: usize = r.cases.iter().map(|c| c.timeline.len() - 1).sum();
+    assert_eq!(
+        agency::Entity::find().count(db).await.unwrap(),
+        dataset.agencies.len() as u64
+    );
+    assert_eq!(
+        user::Entity::find().count(db).await.unwrap(),
+        dataset.users.len() as u64
+    );
+    assert_eq!(
+        person::Entity::find().count(db).await.unwrap(),
+        r.persons.len() as u64
+    );
+    assert_eq!(
+        case::Entity::find().count(db).await.unwrap(),
+        r.cases.len() as u64
+    );
+    assert_eq!(
+        case_party::Entity::find().count(db).await.unwrap(),
+        parties as u64
+    );
+    assert_eq!(
+        classification_change::Entity::find()
+            .count(db)
+            .await
+            .unwrap(),
+        changes as u64
+    );
+    assert_eq!(
+        court_proceeding::Entity::find().count(db).await.unwrap(),
+        r.court.len() as u64
+    );
+    assert_eq!(
+        court_defendant::Entity::find().count(db).await.unwrap(),
+        defendants as u64
+    );
+    assert!(case_grant::Entity::find().count(db).await.unwrap() > 0);
+    assert_eq!(report.counts.persons, r.persons.len() as u64);
+    assert_eq!(report.counts.cases, r.cases.len() as u64);
+    // One audit event per batch, counts only, and an intact chain.
+    let events = audit_event::Entity::find()
+        .order_by_asc(audit_event::Column::Seq)
+        .all(db)
+        .await
+        .unwrap();
+    assert_eq!(events.len() as u64, report.counts.batches);
+    assert!(report.counts.batches > 2, "{:?}", report.counts);
+    assert!(events.iter().all(|e| e.action == "seed.batch"));
+    let first_person = r.persons[0].input.family_name.clone().unwrap();
+    assert!(events.iter().all(|e| !e.details.contains(&first_person)));
+    let verification = korgon::audit::verify(db).await.unwrap();
+    assert!(verification.is_intact(), "{verification:?}");
+    assert_eq!(verification.events_checked as u64, report.counts.batches);
+    // The CLI's verification agrees.
+    let out = app.korgon(&["audit", "verify"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[tokio::test]
+async fn an_investigator_sees_their_agencys_seeded_cases_only() {
+    let (app, generator, report) = seeded(42, Size::Small).await;
+    let dataset = generator.dataset();
+    let investigator = report
+        .logins
+        .iter()
+        .find(|l| l.username == "investigator")
+        .expect("the short alias of the first investigator");
+    assert_eq!(investigator.role, Role::Investigator);
+    let token = login(&app, "investigator").await;
+    let own: Vec<&korgon_synth::CaseRecord> = dataset
+        .records
+        .cases
+        .iter()
+        .filter(|c| c.owner_agency == investigator.agency)
+        .collect();
+    let mut listed = listed_cases(&app, &token).await;
+    let mut expected: Vec<String> = own.iter().map(|c| c.id.to_string()).collect();
+    listed.sort();
+    expected.sort();
+    assert!(!expected.is_empty());
+    assert_eq!(listed, expected, "the list is exactly the agency's cases");
+    // An own case reads with its parties and its whole status history.
+    let case = own.iter().max_by_key(|c| c.timeline.len()).unwrap();
+    let body = expect(
+        app.get(&format!("/api/v1/cases/{}", case.id), &token).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(body["reference"], case.input.reference.clone().unwrap());
+    assert_eq!(body["status"], case.status().as_str());
+    assert_eq!(
+        body["parties"].as_array().unwrap().len(),
+        case.parties.len()
+    );
+    assert_eq!(body["version"], case.timeline.len() as i64);
+    let history = expect(
+        app.get(&format!("/api/v1/cases/{}/history", case.id), &token)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(history.as_array().unwrap().len(), case.timeline.len() - 1);
+    assert_eq!(history[0]["reason"], case.timeline[1].reason);
+    // Another agency's case is out of scope.
+    let other = dataset
+        .records
+        .cases
+        .iter()
+        .find(|c| c.owner_agency != investigator.agency)
+        .unwrap();
+    let response = app
+        .get(&format!("/api/v1/cases/{}", other.id), &token)
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    // A registered person of the agency reads; an NGO's person does not.
+    let own_person = dataset
+        .records
+        .persons
+        .iter()
+        .find(|p| p.agency == investigator.agency)
+        .unwrap();
+    let response = app
+        .get(&format!("/api/v1/persons/{}", own_person.id), &token)
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let ngo_person = dataset
+        .records
+        .persons
+        .iter()
+        .find(|p| p.agency.starts_with("NGO-"))
+        .unwrap();
+    let response = app
+        .get(&format!("/api/v1/persons/{}", ngo_person.id), &token)
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn prosecutors_read_the_seeded_court_decisions_and_references_continue() {
+    let (app, generator, report) = seeded(42, Size::Small).await;
+    let dataset = generator.dataset();
+    let proceeding = dataset.records.court.first().expect("court decisions");
+    let case = &dataset.records.cases[proceeding.case as usize];
+    assert_eq!(case.index, proceeding.case);
+    let prosecutor_agency = generator.prosecutor_for(&case.input.region).to_owned();
+    let prosecutor = report
+        .logins
+        .iter()
+        .find(|l| l.role == Role::Prosecutor && l.agency == prosecutor_agency)
+        .unwrap();
+    let token = login(&app, &prosecutor.username).await;
+    let list = expect(
+        app.get(
+            &format!("/api/v1/cases/{}/court-proceedings", case.id),
+            &token,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let expected = dataset
+        .records
+        .court
+        .iter()
+        .filter(|p| p.case == case.index)
+        .count();
+    assert_eq!(list.as_array().unwrap().len(), expected);
+    assert_eq!(list[0]["court_case_number"], proceeding.court_case_number);
+    assert_eq!(list[0]["recorded_by_agency"], prosecutor_agency);
+    assert_eq!(
+        list[0]["defendants"].as_array().unwrap().len(),
+        proceeding.defendants.len()
+    );
+    // A case opened through the API continues its year's numbering.
+    let year = case.input.opened_on.clone().unwrap()[..4].to_owned();
+    let highest = dataset
+        .records
+        .cases
+        .iter()
+        .filter_map(|c| c.input.reference.clone())
+        .filter(|r| r[3..7] == year)
+        .max()
+        .unwrap();
+    let token = login(&app, "investigator").await;
+    let mut body = case_body();
+    body["opened_on"] = json!(format!("{year}-06-01"));
+    let created = expect(
+        app.post("/api/v1/cases", &token, &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let number: u32 = highest[8..].parse().unwrap();
+    assert_eq!(
+        created["reference"],
+        format!("KG-{year}-{:06}", number + 1),
+        "after {highest}"
+    );
+}
+
+/// The ids and references of everything seeded, in order.
+async fn fingerprint(app: &TestApp) -> HashMap<&'static str, Vec<String>> {
+    let db = &app.state.store.db.reader;
+    let mut out = HashMap::new();
+    let ids = |v: Vec<Uuid>| v.into_iter().map(|u| u.to_string()).collect::<Vec<_>>();
+    let q: Vec<(Uuid, String)> = case::Entity::find()
+        .select_only()
+        .column(case::Column::Id)
+        .column(case::Column::Reference)
+        .order_by_asc(case::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .unwrap();
+    out.insert("cases", q.iter().map(|(i, r)| format!("{i} {r}")).collect());
+    out.insert(
+        "persons",
+        ids(person::Entity::find()
+            .select_only()
+            .column(person::Column::Id)
+            .order_by_asc(person::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+    );
+    out.insert(
+        "parties",
+        ids(case_party::Entity::find()
+            .select_only()
+            .column(case_party::Column::Id)
+            .order_by_asc(case_party::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+    );
+    out.insert(
+        "users",
+        ids(user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .order_by_asc(user::Column::Id)
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+    );
+    out
+}
+
+#[tokio::test]
+async fn the_same_seed_gives_the_same_ids_and_references() {
+    let (a, _, _) = seeded(7, Size::Tiny).await;
+    let (b, _, _) = seeded(7, Size::Tiny).await;
+    let (c, _, _) = seeded(8, Size::Tiny).await;
+    let fa = fingerprint(&a).await;
+    assert!(!fa["cases"].is_empty());
+    assert_eq!(fa, fingerprint(&b).await);
+    assert_ne!(fa["persons"], fingerprint(&c).await["persons"]);
+}
+
+#[tokio::test]
+async fn seeding_refuses_a_database_with_data() {
+    let (app, generator, _) = seeded(1, Size::Tiny).await;
+    let again = seed::seed(
+        &app.state.store,
+        &generator,
+        SeedOptions::new(SecretString::from(DEMO_PASSWORD)),
+    )
+    .await;
+    assert!(again.is_err());
+    let err = format!("{:#}", again.unwrap_err());
+    assert!(err.contains("empty database"), "{err}");
+}
+
+#[tokio::test]
+async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
+    let app = spawn_app().await;
+    let out = app.korgon(&["demo", "--no-serve"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(DEMO_PASSWORD), "{stdout}");
+    assert!(stdout.contains("investigator.mvd-osh"), "{stdout}");
+    let db = &app.state.store.db.reader;
+    let cases = case::Entity::find().count(db).await.unwrap();
+    assert_eq!(cases, 70);
+    let file = app.data_dir.join("demo-logins.txt");
+    let logins = std::fs::read_to_string(&file).unwrap();
+    assert!(logins.contains(DEMO_PASSWORD) && logins.contains("investigator.mvd-osh"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    // The fixed usernames of the first demo still log in, each in its role.
+    for (username, role) in [
+        ("admin", "admin"),
+        ("investigator", "investigator"),
+        ("prosecutor", "prosecutor"),
+        ("ngo", "ngo_worker"),
+        ("analyst", "analyst"),
+        ("auditor", "auditor"),
+    ] {
+        let token = login(&app, username).await;
+        let me = expect(app.get("/api/v1/me", &token).await, StatusCode::OK).await;
+        assert_eq!(me["role"], role, "{me}");
+    }
+    // A second run serves what is there and adds nothing.
+    let out = app.korgon(&["demo", "--no-serve"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("already holds data"), "{stdout}");
+    assert_eq!(case::Entity::find().count(db).await.unwrap(), cases);
+    let seed_events = audit_event::Entity::find()
+        .filter(audit_event::Column::Action.eq("seed.batch"))
+        .count(db)
+        .await
+        .unwrap();
+    assert!(seed_events >= 2);
+    let _: Value = json!(null);
+}
