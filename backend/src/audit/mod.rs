@@ -11,6 +11,7 @@ mod append;
 mod chain;
 mod event;
 mod query;
+mod refusal;
 mod sink;
 mod verify;
 
@@ -18,5 +19,6 @@ pub use append::append;
 pub use chain::{ChainFields, GENESIS_HASH, hash_event};
 pub use event::{AuditContext, AuditEvent, Detail};
 pub use query::{AuditFilter, AuditPage, AuditRecord, list};
+pub use refusal::on_refusal;
 pub use sink::AuditSink;
 pub use verify::{Verification, verify};

@@ -462,3 +462,82 @@ async fn verification_is_not_fooled_by_events_appended_meanwhile() {
     let (ok, _, stdout) = verify_cli(&world.app);
     assert!(ok, "{stdout}");
 }
+
+#[tokio::test]
+async fn refused_reads_are_audited_without_personal_data() {
+    let world = World::new().await;
+    let app = &world.app;
+    let victim = world.person("inv_b", victim_body()).await;
+    let case = world.case("inv_b", case_body()).await;
+    // Out of scope for POLICE-A: 404, and the attempt is on record.
+    for path in [
+        format!("/api/v1/persons/{victim}"),
+        format!("/api/v1/cases/{case}"),
+    ] {
+        expect(
+            app.get(&path, world.token("inv_a")).await,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+    }
+    // Not allowed for the role at all: 403, also on record.
+    expect(
+        app.get(&format!("/api/v1/persons/{victim}"), world.token("analyst"))
+            .await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let stored = events(app).await;
+    let refused: Vec<(&str, Option<&str>, Option<Uuid>, String)> = stored
+        .iter()
+        .filter(|e| e.action.ends_with(".read_refused"))
+        .map(|e| {
+            (
+                e.action.as_str(),
+                e.object_id.as_deref(),
+                e.user_id,
+                e.details.clone(),
+            )
+        })
+        .collect();
+    let victim_id = victim.to_string();
+    let case_id = case.to_string();
+    assert_eq!(
+        refused,
+        vec![
+            (
+                "person.read_refused",
+                Some(victim_id.as_str()),
+                Some(world.users["inv_a"]),
+                r#"{"refused":"not_found"}"#.to_owned()
+            ),
+            (
+                "case.read_refused",
+                Some(case_id.as_str()),
+                Some(world.users["inv_a"]),
+                r#"{"refused":"not_found"}"#.to_owned()
+            ),
+            (
+                "person.read_refused",
+                Some(victim_id.as_str()),
+                Some(world.users["analyst"]),
+                r#"{"refused":"forbidden"}"#.to_owned()
+            ),
+        ]
+    );
+    // A successful read is not a refusal.
+    expect(
+        app.get(&format!("/api/v1/persons/{victim}"), world.token("inv_b"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let refusals = events(app)
+        .await
+        .iter()
+        .filter(|e| e.action.ends_with(".read_refused"))
+        .count();
+    assert_eq!(refusals, 3);
+    let verified = app.korgon(&["audit", "verify"]);
+    assert!(verified.status.success(), "{verified:?}");
+}

@@ -128,6 +128,19 @@ async fn person_reachable<C: ConnectionTrait>(
 /// the case is returned.
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, case = %id))]
 pub async fn get(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
+    let result = read(store, actor, id).await;
+    crate::audit::on_refusal(
+        &store.audit,
+        actor.audit(),
+        "case.read_refused",
+        "case",
+        id,
+        result,
+    )
+    .await
+}
+
+async fn read(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
     require(actor, Action::ReadCases)?;
     let conn = &store.db.reader;
     let (model, access) = load_visible(conn, actor, id).await?;

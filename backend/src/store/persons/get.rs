@@ -39,6 +39,19 @@ pub fn access_code(access: PersonAccess) -> &'static str {
 /// Reads a person in the actor's scope.
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, person = %id))]
 pub async fn get(store: &Store, actor: &Actor, id: Uuid) -> Result<PersonView> {
+    let result = read(store, actor, id).await;
+    crate::audit::on_refusal(
+        &store.audit,
+        actor.audit(),
+        "person.read_refused",
+        "person",
+        id,
+        result,
+    )
+    .await
+}
+
+async fn read(store: &Store, actor: &Actor, id: Uuid) -> Result<PersonView> {
     require(actor, Action::ReadPersons)?;
     let conn = &store.db.reader;
     let (model, access) = load_visible(conn, actor, id).await?;
