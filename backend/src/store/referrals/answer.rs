@@ -6,14 +6,15 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
-use super::load::{check_step, check_version, load_visible, save, view};
+use super::load::check_step;
+use super::step::{Step, take};
 use super::view::{Direction, ReferralView};
 use crate::access::scope::GrantLevel;
-use crate::access::{Action, Actor, require};
-use crate::audit::{self, AuditEvent, Detail};
+use crate::access::{Action, Actor};
+use crate::audit::Detail;
 use crate::entity::{case, case_grant, person_grant, referral};
 use crate::error::Result;
-use crate::store::{Store, now};
+use crate::store::Store;
 
 /// The grants an accepted referral creates: the person at the consent's level and, when a
 /// case is attached (and the receiver does not own it), the case to read. An anonymous
@@ -91,36 +92,34 @@ pub async fn accept(
     note: Option<String>,
     overdue_days: u32,
 ) -> Result<ReferralView> {
-    require(actor, Action::AnswerReferral)?;
-    let txn = store.db.begin_write().await?;
-    let (current, direction) = load_visible(&txn, actor, id).await?;
-    check_step(
-        &current,
-        direction,
-        Direction::Incoming,
-        ReferralStatus::Accepted,
-        "accept",
-    )?;
-    check_version(&current, version)?;
-    let now = now();
-    let changes = referral::ActiveModel {
-        status: Set(ReferralStatus::Accepted.as_str().to_owned()),
-        responded_at: Set(Some(now)),
-        responded_by: Set(Some(actor.user_id)),
-        response_note: Set(note),
-        ..Default::default()
+    let step = Step {
+        permission: Action::AnswerReferral,
+        event: "referral.accept",
     };
-    let updated = save(&txn, &current, changes, now).await?;
-    let grants = grant(&txn, actor, &updated, now).await?;
-    let event = AuditEvent::new("referral.accept", "referral", Some(id))
-        .with("from_agency", Detail::Id(updated.from_agency_id))
-        .with("grants", Detail::Ids(grants))
-        .with("anonymous", Detail::Flag(updated.anonymous))
-        .with("version", Detail::Count(updated.version));
-    audit::append(&txn, &[(actor.audit(), event)]).await?;
-    let view = view(&txn, updated, direction, now, overdue_days).await?;
-    txn.commit().await?;
-    Ok(view)
+    take(
+        store,
+        actor,
+        id,
+        version,
+        overdue_days,
+        step,
+        |current, direction| receiver_may(current, direction, ReferralStatus::Accepted, "accept"),
+        |now| referral::ActiveModel {
+            status: Set(ReferralStatus::Accepted.as_str().to_owned()),
+            responded_at: Set(Some(now)),
+            responded_by: Set(Some(actor.user_id)),
+            response_note: Set(note),
+            ..Default::default()
+        },
+        async |txn, updated, now| {
+            let grants = grant(txn, actor, updated, now).await?;
+            Ok(vec![
+                ("grants", Detail::Ids(grants)),
+                ("anonymous", Detail::Flag(updated.anonymous)),
+            ])
+        },
+    )
+    .await
 }
 
 /// Declines a submitted referral with a reason (receiving agency); nothing is granted.
@@ -133,33 +132,28 @@ pub async fn decline(
     reason: String,
     overdue_days: u32,
 ) -> Result<ReferralView> {
-    require(actor, Action::AnswerReferral)?;
-    let txn = store.db.begin_write().await?;
-    let (current, direction) = load_visible(&txn, actor, id).await?;
-    check_step(
-        &current,
-        direction,
-        Direction::Incoming,
-        ReferralStatus::Declined,
-        "decline",
-    )?;
-    check_version(&current, version)?;
-    let now = now();
-    let changes = referral::ActiveModel {
-        status: Set(ReferralStatus::Declined.as_str().to_owned()),
-        responded_at: Set(Some(now)),
-        responded_by: Set(Some(actor.user_id)),
-        response_note: Set(Some(reason)),
-        ..Default::default()
+    let step = Step {
+        permission: Action::AnswerReferral,
+        event: "referral.decline",
     };
-    let updated = save(&txn, &current, changes, now).await?;
-    let event = AuditEvent::new("referral.decline", "referral", Some(id))
-        .with("from_agency", Detail::Id(updated.from_agency_id))
-        .with("version", Detail::Count(updated.version));
-    audit::append(&txn, &[(actor.audit(), event)]).await?;
-    let view = view(&txn, updated, direction, now, overdue_days).await?;
-    txn.commit().await?;
-    Ok(view)
+    take(
+        store,
+        actor,
+        id,
+        version,
+        overdue_days,
+        step,
+        |current, direction| receiver_may(current, direction, ReferralStatus::Declined, "decline"),
+        |now| referral::ActiveModel {
+            status: Set(ReferralStatus::Declined.as_str().to_owned()),
+            responded_at: Set(Some(now)),
+            responded_by: Set(Some(actor.user_id)),
+            response_note: Set(Some(reason)),
+            ..Default::default()
+        },
+        async |_, _, _| Ok(Vec::new()),
+    )
+    .await
 }
 
 /// Closes an accepted referral (receiving agency); the access it granted stays until the
@@ -173,31 +167,36 @@ pub async fn close(
     note: Option<String>,
     overdue_days: u32,
 ) -> Result<ReferralView> {
-    require(actor, Action::AnswerReferral)?;
-    let txn = store.db.begin_write().await?;
-    let (current, direction) = load_visible(&txn, actor, id).await?;
-    check_step(
-        &current,
-        direction,
-        Direction::Incoming,
-        ReferralStatus::Closed,
-        "close",
-    )?;
-    check_version(&current, version)?;
-    let now = now();
-    let changes = referral::ActiveModel {
-        status: Set(ReferralStatus::Closed.as_str().to_owned()),
-        closed_at: Set(Some(now)),
-        closed_by: Set(Some(actor.user_id)),
-        close_note: Set(note),
-        ..Default::default()
+    let step = Step {
+        permission: Action::AnswerReferral,
+        event: "referral.close",
     };
-    let updated = save(&txn, &current, changes, now).await?;
-    let event = AuditEvent::new("referral.close", "referral", Some(id))
-        .with("from_agency", Detail::Id(updated.from_agency_id))
-        .with("version", Detail::Count(updated.version));
-    audit::append(&txn, &[(actor.audit(), event)]).await?;
-    let view = view(&txn, updated, direction, now, overdue_days).await?;
-    txn.commit().await?;
-    Ok(view)
+    take(
+        store,
+        actor,
+        id,
+        version,
+        overdue_days,
+        step,
+        |current, direction| receiver_may(current, direction, ReferralStatus::Closed, "close"),
+        |now| referral::ActiveModel {
+            status: Set(ReferralStatus::Closed.as_str().to_owned()),
+            closed_at: Set(Some(now)),
+            closed_by: Set(Some(actor.user_id)),
+            close_note: Set(note),
+            ..Default::default()
+        },
+        async |_, _, _| Ok(Vec::new()),
+    )
+    .await
+}
+
+/// The receiving agency's step `verb` to `next` is allowed from the current status.
+fn receiver_may(
+    current: &referral::Model,
+    direction: Direction,
+    next: ReferralStatus,
+    verb: &str,
+) -> Result<()> {
+    check_step(current, direction, Direction::Incoming, next, verb).map(|_| ())
 }

@@ -7,6 +7,7 @@ mod get;
 mod list;
 mod load;
 mod open_case;
+mod step;
 mod submit;
 mod view;
 mod withdraw;

@@ -10,13 +10,14 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use uuid::Uuid;
 
-use super::load::{check_step, check_version, load_visible, save, view};
+use super::load::check_step;
+use super::step::{Step, take};
 use super::view::{Direction, ReferralView, status_of};
-use crate::access::{Action, Actor, require};
-use crate::audit::{self, AuditEvent, Detail};
+use crate::access::{Action, Actor};
+use crate::audit::Detail;
 use crate::entity::{case_grant, person_grant, referral};
 use crate::error::{Error, Result};
-use crate::store::{Store, now};
+use crate::store::Store;
 
 /// Withdraws a submitted referral (sending agency).
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, referral = %id))]
@@ -28,33 +29,37 @@ pub async fn withdraw(
     note: Option<String>,
     overdue_days: u32,
 ) -> Result<ReferralView> {
-    require(actor, Action::SubmitReferral)?;
-    let txn = store.db.begin_write().await?;
-    let (current, direction) = load_visible(&txn, actor, id).await?;
-    check_step(
-        &current,
-        direction,
-        Direction::Outgoing,
-        ReferralStatus::Withdrawn,
-        "withdraw",
-    )?;
-    check_version(&current, version)?;
-    let now = now();
-    let changes = referral::ActiveModel {
-        status: Set(ReferralStatus::Withdrawn.as_str().to_owned()),
-        withdrawn_at: Set(Some(now)),
-        withdrawn_by: Set(Some(actor.user_id)),
-        withdraw_note: Set(note),
-        ..Default::default()
+    let step = Step {
+        permission: Action::SubmitReferral,
+        event: "referral.withdraw",
     };
-    let updated = save(&txn, &current, changes, now).await?;
-    let event = AuditEvent::new("referral.withdraw", "referral", Some(id))
-        .with("to_agency", Detail::Id(updated.to_agency_id))
-        .with("version", Detail::Count(updated.version));
-    audit::append(&txn, &[(actor.audit(), event)]).await?;
-    let view = view(&txn, updated, direction, now, overdue_days).await?;
-    txn.commit().await?;
-    Ok(view)
+    take(
+        store,
+        actor,
+        id,
+        version,
+        overdue_days,
+        step,
+        |current, direction| {
+            check_step(
+                current,
+                direction,
+                Direction::Outgoing,
+                ReferralStatus::Withdrawn,
+                "withdraw",
+            )
+            .map(|_| ())
+        },
+        |now| referral::ActiveModel {
+            status: Set(ReferralStatus::Withdrawn.as_str().to_owned()),
+            withdrawn_at: Set(Some(now)),
+            withdrawn_by: Set(Some(actor.user_id)),
+            withdraw_note: Set(note),
+            ..Default::default()
+        },
+        async |_, _, _| Ok(Vec::new()),
+    )
+    .await
 }
 
 /// Revokes the live grants that referral `id` created; returns their ids.
@@ -109,21 +114,9 @@ async fn revoke_grants<C: ConnectionTrait>(
     Ok(person_grants.into_iter().chain(case_grants).collect())
 }
 
-/// Revokes the access an accepted referral granted (sending agency): the receiver loses the
-/// person and the attached case on its next request.
-#[tracing::instrument(skip_all, fields(user = %actor.user_id, referral = %id))]
-pub async fn revoke(
-    store: &Store,
-    actor: &Actor,
-    id: Uuid,
-    version: Option<i64>,
-    note: Option<String>,
-    overdue_days: u32,
-) -> Result<ReferralView> {
-    require(actor, Action::SubmitReferral)?;
-    let txn = store.db.begin_write().await?;
-    let (current, direction) = load_visible(&txn, actor, id).await?;
-    let status = status_of(&current)?;
+/// Only the sender revokes, only what an accepted, non-anonymous referral granted, and once.
+fn sender_may_revoke(current: &referral::Model, direction: Direction) -> Result<()> {
+    let status = status_of(current)?;
     if direction != Direction::Outgoing {
         return Err(Error::InvalidState(format!(
             "the referral is `{status}`; only the sending agency may revoke the access it granted"
@@ -144,22 +137,42 @@ pub async fn revoke(
             "the referral is `{status}` and the access it granted is already revoked"
         )));
     }
-    check_version(&current, version)?;
-    let now = now();
-    let grants = revoke_grants(&txn, actor, id, now).await?;
-    let changes = referral::ActiveModel {
-        revoked_at: Set(Some(now)),
-        revoked_by: Set(Some(actor.user_id)),
-        revoke_note: Set(note),
-        ..Default::default()
+    Ok(())
+}
+
+/// Revokes the access an accepted referral granted (sending agency): the receiver loses the
+/// person and the attached case on its next request.
+#[tracing::instrument(skip_all, fields(user = %actor.user_id, referral = %id))]
+pub async fn revoke(
+    store: &Store,
+    actor: &Actor,
+    id: Uuid,
+    version: Option<i64>,
+    note: Option<String>,
+    overdue_days: u32,
+) -> Result<ReferralView> {
+    let step = Step {
+        permission: Action::SubmitReferral,
+        event: "referral.revoke",
     };
-    let updated = save(&txn, &current, changes, now).await?;
-    let event = AuditEvent::new("referral.revoke", "referral", Some(id))
-        .with("to_agency", Detail::Id(updated.to_agency_id))
-        .with("grants", Detail::Ids(grants))
-        .with("version", Detail::Count(updated.version));
-    audit::append(&txn, &[(actor.audit(), event)]).await?;
-    let view = view(&txn, updated, direction, now, overdue_days).await?;
-    txn.commit().await?;
-    Ok(view)
+    take(
+        store,
+        actor,
+        id,
+        version,
+        overdue_days,
+        step,
+        sender_may_revoke,
+        |now| referral::ActiveModel {
+            revoked_at: Set(Some(now)),
+            revoked_by: Set(Some(actor.user_id)),
+            revoke_note: Set(note),
+            ..Default::default()
+        },
+        async |txn, _, now| {
+            let grants = revoke_grants(txn, actor, id, now).await?;
+            Ok(vec![("grants", Detail::Ids(grants))])
+        },
+    )
+    .await
 }
