@@ -299,3 +299,64 @@ async fn bad_decisions_name_their_fields() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn a_defendant_out_of_reach_is_not_named() {
+    // An NGO registers a person and refers them to the police with full consent; the police
+    // link them as a suspect, and the case goes to court.
+    let c = court_world().await;
+    let world = &c.world;
+    let person = world.person("ngo_a", victim_body()).await;
+    let referral = id_of(
+        &world
+            .refer(
+                "ngo_a",
+                &referral_body("POLICE-A", person, "victim", Some("full")),
+            )
+            .await,
+    );
+    world.step_ok("inv_a", referral, "accept").await;
+    world.party("inv_a", c.case, person, "suspect").await;
+    let mut body = decision(c.suspect, "1-19/2025");
+    body["defendants"].as_array_mut().unwrap().push(json!({
+        "person_id": person,
+        "articles": [{"edition": 2021, "article": "172", "part": "1"}],
+        "verdict": "acquitted"
+    }));
+    let created = expect(
+        world
+            .app
+            .post(&path(c.case), world.token("pros"), &body)
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(
+        created["defendants"][1]["name"],
+        "Асанбекова Айгүл Асанбек кызы"
+    );
+
+    // Consent withdrawn: the NGO revokes the referral. The decision still lists the defendant
+    // by id, but neither the police (whose grant carried the link) nor the prosecutor names them.
+    world.step_ok("ngo_a", referral, "revoke").await;
+    for reader in ["inv_a", "pros"] {
+        let (status, text) = world.get_text(reader, &path(c.case)).await;
+        assert_eq!(status, StatusCode::OK, "{reader}: {text}");
+        let list: Value = serde_json::from_str(&text).unwrap();
+        let defendants = list[0]["defendants"].as_array().unwrap();
+        assert_eq!(defendants.len(), 2, "{reader}");
+        let named: Vec<(&str, Option<&str>)> = defendants
+            .iter()
+            .map(|d| (d["person_id"].as_str().unwrap(), d["name"].as_str()))
+            .collect();
+        assert!(
+            named.contains(&(c.suspect.to_string().as_str(), Some("Жээнбеков Бакыт"))),
+            "{reader}: {named:?}"
+        );
+        assert!(
+            named.contains(&(person.to_string().as_str(), None)),
+            "{reader}: {named:?}"
+        );
+        assert_absent(&text, &VICTIM_PII, reader);
+    }
+}

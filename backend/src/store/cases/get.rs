@@ -1,5 +1,7 @@
 //! Reading one case, with the parties the actor may see. Every read is audited.
 
+use std::collections::HashMap;
+
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -109,6 +111,20 @@ pub async fn visible_parties<C: ConnectionTrait>(
         });
     }
     Ok(parties)
+}
+
+/// The names of the parties of `case_id` the actor may name, by person id (the same rule as
+/// the case view: see [`visible_parties`]).
+pub async fn nameable_parties<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    case_id: Uuid,
+) -> Result<HashMap<Uuid, String>> {
+    Ok(visible_parties(conn, actor, case_id)
+        .await?
+        .into_iter()
+        .filter_map(|p| p.name.map(|name| (p.person_id, name)))
+        .collect())
 }
 
 /// Whether the actor reaches the person at all (the rare parties linked by an agency other

@@ -14,8 +14,8 @@ mod view;
 
 pub use create::create;
 pub(crate) use create::insert;
-pub(crate) use get::visible_parties;
 pub use get::{display_name, get, load_visible};
+pub(crate) use get::{nameable_parties, visible_parties};
 pub use history::{ClassificationChangeView, history};
 pub use list::{CaseFilter, list};
 pub use parties::{NewParty, add_party};

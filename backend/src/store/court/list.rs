@@ -8,9 +8,9 @@ use uuid::Uuid;
 use super::view::CourtProceedingView;
 use crate::access::{Action, Actor, require};
 use crate::audit::{AuditEvent, Detail};
-use crate::entity::{court_defendant, court_proceeding, person};
+use crate::entity::{court_defendant, court_proceeding};
 use crate::error::Result;
-use crate::store::cases::{display_name, load_visible};
+use crate::store::cases::{load_visible, nameable_parties};
 use crate::store::{Store, agencies};
 
 /// The decisions on a case in the actor's scope, oldest first.
@@ -40,16 +40,10 @@ pub async fn list(store: &Store, actor: &Actor, case_id: Uuid) -> Result<Vec<Cou
     let mut person_ids: Vec<Uuid> = defendants.iter().map(|d| d.person_id).collect();
     person_ids.sort();
     person_ids.dedup();
-    let names: HashMap<Uuid, String> = if person_ids.is_empty() {
+    let names = if person_ids.is_empty() {
         HashMap::new()
     } else {
-        person::Entity::find()
-            .filter(person::Column::Id.is_in(person_ids.clone()))
-            .all(conn)
-            .await?
-            .iter()
-            .map(|p| (p.id, display_name(p)))
-            .collect()
+        nameable_parties(conn, actor, case_id).await?
     };
     let codes = agencies::codes(
         conn,

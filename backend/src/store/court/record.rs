@@ -1,6 +1,6 @@
 //! Recording a court decision on a case.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use korgon_domain::{
@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEvent, Detail};
 use crate::entity::json::ArticleList;
 use crate::entity::{case, case_party, classification_change, court_defendant, court_proceeding};
 use crate::error::{Error, Result};
-use crate::store::cases::{display_name, load_visible};
+use crate::store::cases::{load_visible, nameable_parties};
 use crate::store::{Store, agencies, now};
 
 /// The rows of one proceeding and its defendants.
@@ -199,13 +199,7 @@ pub async fn record(
         .all(&txn)
         .await?;
     let persons: Vec<Uuid> = input.defendants.iter().map(|d| d.person_id).collect();
-    let names: HashMap<Uuid, String> = crate::entity::person::Entity::find()
-        .filter(crate::entity::person::Column::Id.is_in(persons.clone()))
-        .all(&txn)
-        .await?
-        .iter()
-        .map(|p| (p.id, display_name(p)))
-        .collect();
+    let names = nameable_parties(&txn, actor, case_id).await?;
     let event = AuditEvent::new("court.record", "case", Some(case_id))
         .with("proceeding", Detail::Id(proceeding.id))
         .with("instance", Detail::Code(input.instance.as_str()))

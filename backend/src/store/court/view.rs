@@ -28,8 +28,11 @@ pub struct DefendantView {
     pub id: Uuid,
     /// The person.
     pub person_id: Uuid,
-    /// The person's name as registered (family, given, patronymic).
-    pub name: String,
+    /// The person's name as registered (family, given, patronymic); absent when the person is
+    /// out of the reader's scope (as for the case's parties: a link passes on no more than its
+    /// maker holds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The articles, with their editions.
     pub articles: Vec<ArticleInput>,
     /// `convicted`, `acquitted`, `dismissed` or `returned`.
@@ -69,7 +72,8 @@ pub struct CourtProceedingView {
 }
 
 impl CourtProceedingView {
-    /// The view of a proceeding, its defendants, the persons' names and agency codes.
+    /// The view of a proceeding, its defendants, the names of the persons the reader may name,
+    /// and agency codes.
     pub fn build(
         model: court_proceeding::Model,
         defendants: Vec<court_defendant::Model>,
@@ -89,7 +93,7 @@ impl CourtProceedingView {
                 .map(|d| DefendantView {
                     id: d.id,
                     person_id: d.person_id,
-                    name: names.get(&d.person_id).cloned().unwrap_or_default(),
+                    name: names.get(&d.person_id).cloned(),
                     articles: d.articles.0,
                     verdict: d.verdict,
                     sentence: d.sentence_kind.map(|kind| SentenceView {
