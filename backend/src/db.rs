@@ -6,7 +6,6 @@
 //! queue in memory, in order) while reads use a pool of several. PostgreSQL uses one pool for
 //! both.
 
-use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -72,7 +71,7 @@ impl Db {
     }
 
     async fn connect_sqlite(settings: &Settings) -> anyhow::Result<Db> {
-        prepare_data_dir(&settings.data_dir)?;
+        crate::data_dir::prepare(&settings.data_dir)?;
         let path = settings.data_dir.join(SQLITE_FILE);
         let options = SqliteConnectOptions::from_str("sqlite://")
             .context("sqlite options")?
@@ -112,32 +111,6 @@ impl Db {
         let reader = SqlxSqliteConnector::from_sqlx_sqlite_pool(reader_pool);
         Ok(Db { reader, writer })
     }
-}
-
-/// Creates the data directory if needed and makes it private to the service's user (0700):
-/// it holds victims' data, the token secret and, later, the search index.
-pub fn prepare_data_dir(dir: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the data directory {}", dir.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .permissions()
-            .mode();
-        if mode & 0o077 != 0 {
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).with_context(
-                || {
-                    format!(
-                        "cannot make the data directory {} private (chmod 700)",
-                        dir.display()
-                    )
-                },
-            )?;
-        }
-    }
-    Ok(())
 }
 
 /// Fails unless the settings point at a database that already exists: commands that only

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod bench;
 pub mod cli;
+pub mod data_dir;
 pub mod db;
 pub mod entity;
 pub mod error;

@@ -12,6 +12,7 @@ use tokio::net::TcpListener;
 use crate::api::{self, AppState};
 use crate::audit::AuditSink;
 use crate::auth::{TokenKeys, secret};
+use crate::data_dir::DataDirLock;
 use crate::db::Db;
 use crate::settings::Settings;
 use crate::store::Store;
@@ -41,33 +42,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
-    _lock: std::fs::File,
-}
-
-/// The file whose lock marks a data directory as served.
-pub const LOCK_FILE: &str = "korgon.lock";
-
-/// Takes the data directory's lock: two servers on one SQLite database would each believe
-/// they are its only writer. Held until the server stops.
-fn lock_data_dir(dir: &std::path::Path) -> anyhow::Result<std::fs::File> {
-    crate::db::prepare_data_dir(dir)?;
-    let path = dir.join(LOCK_FILE);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
-            "another korgon server is already using the data directory {}",
-            dir.display()
-        ),
-        Err(std::fs::TryLockError::Error(e)) => {
-            Err(anyhow::Error::new(e).context(format!("cannot lock {}", path.display())))
-        }
-    }
+    _lock: DataDirLock,
 }
 
 impl Application {
@@ -77,9 +52,18 @@ impl Application {
         Self::with_state(state, settings.listen).await
     }
 
-    /// Binds `listen` for an already built state.
+    /// Takes the data directory's lock and binds `listen` for an already built state.
     pub async fn with_state(state: AppState, listen: SocketAddr) -> anyhow::Result<Application> {
-        let lock = lock_data_dir(&state.settings.data_dir)?;
+        let lock = DataDirLock::acquire(&state.settings.data_dir)?;
+        Self::with_lock(state, listen, lock).await
+    }
+
+    /// Binds `listen` for an already built state whose data directory lock the caller took.
+    pub async fn with_lock(
+        state: AppState,
+        listen: SocketAddr,
+        lock: DataDirLock,
+    ) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("cannot listen on {listen}"))?;

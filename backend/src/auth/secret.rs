@@ -35,8 +35,7 @@ pub fn load_or_create(
         }
         return Ok(SecretString::from(secret));
     }
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    crate::data_dir::prepare(data_dir)?;
     let bytes: [u8; 32] = rand::rng().random();
     let secret = hex::encode(bytes);
     let mut options = std::fs::OpenOptions::new();

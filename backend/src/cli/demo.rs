@@ -15,6 +15,7 @@ use korgon_synth::{Config, Generator, Size};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
 
+use crate::data_dir::DataDirLock;
 use crate::entity::agency;
 use crate::seed::{self, SeedLogin, SeedOptions, SeedReport};
 use crate::settings::Settings;
@@ -115,6 +116,8 @@ fn print_report(settings: &Settings, report: &SeedReport, seconds: f64) {
 
 /// Seeds an empty data directory, prints the logins and serves.
 pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode> {
+    // The lock first: a server already on this directory must not see half-seeded data.
+    let lock = DataDirLock::acquire(&settings.data_dir)?;
     let state = crate::startup::build_state(&settings).await?;
     let existing = agency::Entity::find().count(&state.store.db.reader).await?;
     if existing == 0 {
@@ -143,7 +146,7 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
     if args.no_serve {
         return Ok(ExitCode::SUCCESS);
     }
-    let app = Application::with_state(state, settings.listen).await?;
+    let app = Application::with_lock(state, settings.listen, lock).await?;
     println!("Serving on http://{}/ (Ctrl-C to stop)", app.local_addr()?);
     app.run_until_stopped().await?;
     Ok(ExitCode::SUCCESS)

@@ -228,3 +228,18 @@ async fn audit_verify_speaks_json_on_request() {
     let events = world.app.count("audit_events").await;
     assert_eq!(report["events_checked"], events);
 }
+
+#[tokio::test]
+async fn demo_refuses_a_data_directory_a_server_is_using() {
+    let app = spawn_app().await;
+    let output = app.korgon(&["demo", "--no-serve"]);
+    assert!(!output.status.success(), "{}", printed(&output));
+    assert!(
+        printed(&output).contains("already using the data directory"),
+        "{}",
+        printed(&output)
+    );
+    // Nothing was seeded behind the running server's back.
+    assert_eq!(app.count("agencies").await, 0);
+    assert_eq!(app.count("persons").await, 0);
+}
