@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use korgon_domain::{Role, dates};
+use korgon_domain::Role;
 use korgon_synth::{Config, Generator, Size};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use secrecy::{ExposeSecret, SecretString};
@@ -158,7 +158,7 @@ impl Target {
     async fn seed(&mut self, cases: u64, seed: u64) -> anyhow::Result<()> {
         let state = crate::startup::build_state(&self.settings()).await?;
         let store = &state.store;
-        let config = Config::new(seed, size_for_cases(cases), dates::today());
+        let config = Config::new(seed, size_for_cases(cases), crate::seed::last_data_day());
         let generator = Generator::new(&store.profile, config)
             .map_err(|e| anyhow::anyhow!("cannot generate the dataset: {e}"))?;
         let started = Instant::now();

@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use korgon_domain::dates;
 use korgon_synth::{Config, Generator, Size};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
@@ -57,7 +56,7 @@ pub struct DemoArgs {
     /// How much synthetic data to create in an empty data directory.
     #[arg(long, value_enum, default_value_t = DemoSize::Small)]
     pub size: DemoSize,
-    /// Seed of the generator: the same seed gives the same data (dated from today).
+    /// Seed of the generator: the same seed gives the same data (dated up to yesterday).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Fill the data directory and exit without serving.
@@ -121,7 +120,7 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
     let state = crate::startup::build_state(&settings).await?;
     let existing = agency::Entity::find().count(&state.store.db.reader).await?;
     if existing == 0 {
-        let config = Config::new(args.seed, args.size.into(), dates::today());
+        let config = Config::new(args.seed, args.size.into(), crate::seed::last_data_day());
         let generator = Generator::new(&state.store.profile, config)
             .map_err(|e| anyhow::anyhow!("cannot generate the demo data: {e}"))?;
         let started = Instant::now();

@@ -175,6 +175,44 @@ fn progress_bar(generator: &Generator, show: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// The last day synthetic data is dated: yesterday. The generator gives each record an
+/// office-hours time on its day, so data running to today could be dated after now.
+pub fn last_data_day() -> chrono::NaiveDate {
+    korgon_domain::dates::today() - chrono::Days::new(1)
+}
+
+/// After a bulk load, gives the query planner statistics of the seeded tables as they now are
+/// (PostgreSQL's autovacuum would get there later, after planning badly meanwhile). Korgon's
+/// own tables only: a database-wide `ANALYZE` on PostgreSQL warns about every system table the
+/// service's user does not own.
+async fn analyze(store: &Store) -> anyhow::Result<()> {
+    use crate::entity::{
+        audit_event, case, case_party, classification_change, court_defendant,
+        court_proceeding, person, user,
+    };
+    use sea_orm::EntityName;
+    let tables = [
+        agency::Entity.table_name(),
+        user::Entity.table_name(),
+        person::Entity.table_name(),
+        case::Entity.table_name(),
+        case_party::Entity.table_name(),
+        classification_change::Entity.table_name(),
+        court_proceeding::Entity.table_name(),
+        court_defendant::Entity.table_name(),
+        audit_event::Entity.table_name(),
+    ];
+    for table in tables {
+        store
+            .db
+            .writer
+            .execute_unprepared(&format!("ANALYZE {table}"))
+            .await
+            .with_context(|| format!("analysing the seeded table {table}"))?;
+    }
+    Ok(())
+}
+
 /// Stores the whole dataset of `generator` into the (empty) database of `store`.
 pub async fn seed(
     store: &Store,
@@ -238,14 +276,7 @@ pub async fn seed(
     written?;
     generated.map_err(|_| anyhow::anyhow!("the generator stopped early"))?;
     bar.finish_and_clear();
-    // After a bulk load, give the query planner statistics of the tables as they now are
-    // (PostgreSQL's autovacuum would get there later, after planning badly meanwhile).
-    store
-        .db
-        .writer
-        .execute_unprepared("ANALYZE")
-        .await
-        .context("analysing the seeded tables")?;
+    analyze(store).await?;
     Ok(SeedReport {
         counts,
         logins: directory.logins,

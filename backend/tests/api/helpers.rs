@@ -119,6 +119,16 @@ pub async fn test_settings() -> (Settings, tempfile::TempDir, Option<PgGuard>) {
 
 /// Starts an application with `settings` adjusted by `adjust`.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    test_app(adjust, true).await
+}
+
+/// The state of an application on a fresh data directory and database, not served (so that
+/// the data directory is not locked, as for console commands such as `korgon demo`).
+pub async fn unserved_app() -> TestApp {
+    test_app(|_| {}, false).await
+}
+
+async fn test_app(adjust: impl FnOnce(&mut Settings), serve: bool) -> TestApp {
     let (mut settings, dir, guard) = test_settings().await;
     adjust(&mut settings);
     let database_url = guard.as_ref().map(|_| {
@@ -129,12 +139,20 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
             .map(|s| s.expose_secret().to_owned())
             .unwrap_or_default()
     });
-    let app = Application::build(settings.clone())
-        .await
-        .expect("build the application");
-    let address = format!("http://{}", app.local_addr().expect("bound address"));
-    let state = app.state().clone();
-    tokio::spawn(app.run_until_stopped());
+    let (address, state) = if serve {
+        let app = Application::build(settings.clone())
+            .await
+            .expect("build the application");
+        let address = format!("http://{}", app.local_addr().expect("bound address"));
+        let state = app.state().clone();
+        tokio::spawn(app.run_until_stopped());
+        (address, state)
+    } else {
+        let state = korgon::startup::build_state(&settings)
+            .await
+            .expect("build the state");
+        ("http://127.0.0.1:9".to_owned(), state)
+    };
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -156,6 +174,15 @@ pub async fn spawn_app() -> TestApp {
 }
 
 impl TestApp {
+    /// Starts serving an [`unserved_app`] (taking its data directory's lock).
+    pub async fn serve(&mut self) {
+        let app = Application::with_state(self.state.clone(), "127.0.0.1:0".parse().expect("address"))
+            .await
+            .expect("serve the application");
+        self.address = format!("http://{}", app.local_addr().expect("bound address"));
+        tokio::spawn(app.run_until_stopped());
+    }
+
     /// Creates an agency directly in storage.
     pub async fn add_agency(&self, code: &str, kind: AgencyKind) -> Uuid {
         agencies::create(

@@ -15,7 +15,7 @@ use korgon_synth::{Config, Generator, Size};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use secrecy::SecretString;
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::helpers::*;
@@ -357,7 +357,7 @@ async fn seeding_refuses_a_database_with_data() {
 
 #[tokio::test]
 async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
-    let app = spawn_app().await;
+    let mut app = unserved_app().await;
     let out = app.korgon(&["demo", "--no-serve"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -367,7 +367,8 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
     );
     assert!(stdout.contains(DEMO_PASSWORD), "{stdout}");
     assert!(stdout.contains("investigator.mvd-osh"), "{stdout}");
-    let db = &app.state.store.db.reader;
+    let db = app.state.store.db.reader.clone();
+    let db = &db;
     let cases = case::Entity::find().count(db).await.unwrap();
     assert_eq!(cases, 70);
     let file = app.data_dir.join("demo-logins.txt");
@@ -379,7 +380,26 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
         let mode = std::fs::metadata(&file).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+    // No record is dated after now (records get office-hours times; the data runs to
+    // yesterday).
+    let now = chrono::Utc::now();
+    let latest = case::Entity::find()
+        .order_by_desc(case::Column::CreatedAt)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(latest.created_at <= now, "{} > {now}", latest.created_at);
+    let latest_id_time = latest_by_id(db).await;
+    assert!(latest_id_time <= now.timestamp_millis(), "case id dated after now");
+    // A second run serves what is there and adds nothing.
+    let out = app.korgon(&["demo", "--no-serve"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("already holds data"), "{stdout}");
+    assert_eq!(case::Entity::find().count(db).await.unwrap(), cases);
     // The fixed usernames of the first demo still log in, each in its role.
+    app.serve().await;
     for (username, role) in [
         ("admin", "admin"),
         ("investigator", "investigator"),
@@ -392,17 +412,22 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
         let me = expect(app.get("/api/v1/me", &token).await, StatusCode::OK).await;
         assert_eq!(me["role"], role, "{me}");
     }
-    // A second run serves what is there and adds nothing.
-    let out = app.korgon(&["demo", "--no-serve"]);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success());
-    assert!(stdout.contains("already holds data"), "{stdout}");
-    assert_eq!(case::Entity::find().count(db).await.unwrap(), cases);
     let seed_events = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq("seed.batch"))
         .count(db)
         .await
         .unwrap();
     assert!(seed_events >= 2);
-    let _: Value = json!(null);
+}
+
+/// The time (Unix milliseconds) in the newest case id: ids are UUID v7 and lists order by them.
+async fn latest_by_id(db: &sea_orm::DatabaseConnection) -> i64 {
+    let newest = case::Entity::find()
+        .order_by_desc(case::Column::Id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (secs, nanos) = newest.id.get_timestamp().unwrap().to_unix();
+    i64::try_from(secs).unwrap() * 1000 + i64::from(nanos / 1_000_000)
 }
