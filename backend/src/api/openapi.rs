@@ -47,6 +47,16 @@ impl Modify for BearerAuth {
 /// its path its 400, every route taking a body its 415 and 422; every response gets the
 /// description OpenAPI 3.1 requires.
 pub fn complete(api: &mut utoipa::openapi::OpenApi) {
+    // utoipa copies Cargo's `license` field, which is empty: Korgon declares no licence yet
+    // (see the README), and an empty licence name is invalid OpenAPI.
+    if api
+        .info
+        .license
+        .as_ref()
+        .is_some_and(|l| l.name.trim().is_empty())
+    {
+        api.info.license = None;
+    }
     for item in api.paths.paths.values_mut() {
         let operations = [
             &mut item.get,

@@ -13,6 +13,7 @@ mod report;
 mod server;
 mod target;
 
+use crate::cli::output::say;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -95,8 +96,12 @@ pub async fn run(command: BenchCommand) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot write {}", json.display()))?;
     let md = args.out.join("api.md");
     std::fs::write(&md, report.markdown())?;
-    println!("{}", report.markdown());
-    println!("Written: {} and {}", json.display(), md.display());
+    say(report.markdown());
+    say(format_args!(
+        "Written: {} and {}",
+        json.display(),
+        md.display()
+    ));
     let errors: u64 = report.results.iter().map(|r| r.errors).sum();
     if errors > 0 {
         eprintln!(

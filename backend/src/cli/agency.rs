@@ -1,5 +1,6 @@
 //! `korgon agency add`.
 
+use crate::cli::output::say;
 use std::process::ExitCode;
 
 use korgon_domain::AgencyKind;
@@ -50,21 +51,21 @@ pub async fn run(settings: Settings, command: AgencyCommand) -> anyhow::Result<E
                 },
             )
             .await?;
-            println!(
+            say(format_args!(
                 "created agency {} ({}, id {})",
                 agency.code, agency.kind, agency.id
-            );
+            ));
         }
         AgencyCommand::List => {
             for agency in agencies::list(&store).await? {
                 let state = if agency.active { "" } else { " (deactivated)" };
-                println!(
+                say(format_args!(
                     "{:<24} {:<11} {:<6} {}{state}",
                     agency.code,
                     agency.kind,
                     agency.region.unwrap_or_default(),
                     agency.name
-                );
+                ));
             }
         }
     }

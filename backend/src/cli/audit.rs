@@ -1,5 +1,6 @@
 //! `korgon audit verify`.
 
+use crate::cli::output::say;
 use std::process::ExitCode;
 
 use crate::db::Db;
@@ -23,15 +24,21 @@ pub async fn run(settings: Settings, command: AuditCommand) -> anyhow::Result<Ex
     let db = Db::connect(&settings).await?;
     let result = crate::audit::verify(&db.reader).await?;
     if json {
-        println!("{}", serde_json::to_string(&result)?);
+        say(serde_json::to_string(&result)?);
     } else if let Some(link) = &result.broken {
-        println!("audit chain BROKEN at event {}: {}", link.seq, link.problem);
-        println!("{} events before it are intact", result.events_checked);
+        say(format_args!(
+            "audit chain BROKEN at event {}: {}",
+            link.seq, link.problem
+        ));
+        say(format_args!(
+            "{} events before it are intact",
+            result.events_checked
+        ));
     } else {
-        println!(
+        say(format_args!(
             "audit chain intact: {} events verified",
             result.events_checked
-        );
+        ));
     }
     Ok(if result.is_intact() {
         ExitCode::SUCCESS

@@ -3,6 +3,7 @@
 //! histories, court decisions), the logins printed and written beside the data, then served.
 //! A data directory that already holds data is served as it is.
 
+use crate::cli::output::{say, say_raw};
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -101,16 +102,16 @@ fn write_logins(data_dir: &Path, logins: &[SeedLogin]) -> anyhow::Result<PathBuf
 
 fn print_report(settings: &Settings, report: &SeedReport, seconds: f64) {
     let c = &report.counts;
-    println!(
+    say(format_args!(
         "Demo data created in {} in {seconds:.1} s. All of it is synthetic: no record describes a real person.",
         settings.data_dir.display()
-    );
-    println!(
+    ));
+    say(format_args!(
         "  {} agencies, {} users, {} persons, {} cases ({} parties, {} status changes), {} court decisions",
         c.agencies, c.users, c.persons, c.cases, c.parties, c.status_changes, c.court_proceedings
-    );
-    println!();
-    print!("{}", logins_table(&report.logins));
+    ));
+    say("");
+    say_raw(logins_table(&report.logins));
 }
 
 /// Seeds an empty data directory, prints the logins and serves.
@@ -131,22 +132,28 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
         let report = seed::seed(&state.store, &generator, options).await?;
         print_report(&settings, &report, started.elapsed().as_secs_f64());
         let path = write_logins(&settings.data_dir, &report.logins)?;
-        println!("\n(These logins are also in {}.)", path.display());
+        say(format_args!(
+            "\n(These logins are also in {}.)",
+            path.display()
+        ));
     } else {
-        println!(
+        say(format_args!(
             "{} already holds data: serving it as it is (nothing was added).",
             settings.data_dir.display()
-        );
+        ));
         let path = settings.data_dir.join(LOGINS_FILE);
         if path.exists() {
-            println!("The demo logins are in {}.", path.display());
+            say(format_args!("The demo logins are in {}.", path.display()));
         }
     }
     if args.no_serve {
         return Ok(ExitCode::SUCCESS);
     }
     let app = Application::with_lock(state, settings.listen, lock).await?;
-    println!("Serving on http://{}/ (Ctrl-C to stop)", app.local_addr()?);
+    say(format_args!(
+        "Serving on http://{}/ (Ctrl-C to stop)",
+        app.local_addr()?
+    ));
     app.run_until_stopped().await?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 mod agency;
 mod audit;
 pub mod demo;
+pub mod output;
 mod serve;
 mod user;
 

@@ -1,5 +1,6 @@
 //! `korgon user add | unlock | deactivate`.
 
+use crate::cli::output::say;
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
@@ -90,22 +91,22 @@ pub async fn run(settings: Settings, command: UserCommand) -> anyhow::Result<Exi
                 },
             )
             .await?;
-            println!(
+            say(format_args!(
                 "created user {} ({} at {}, id {})",
                 user.username, user.role, user.agency_code, user.id
-            );
+            ));
         }
         UserCommand::Unlock { username } => {
             let name = change(&store, &username, |p| p.unlock = true).await?;
-            println!("unlocked {name}");
+            say(format_args!("unlocked {name}"));
         }
         UserCommand::Deactivate { username } => {
             let name = change(&store, &username, |p| p.active = Some(false)).await?;
-            println!("deactivated {name}");
+            say(format_args!("deactivated {name}"));
         }
         UserCommand::Activate { username } => {
             let name = change(&store, &username, |p| p.active = Some(true)).await?;
-            println!("activated {name}");
+            say(format_args!("activated {name}"));
         }
         UserCommand::SetPassword { username } => {
             let password = read_password()?;
@@ -114,7 +115,7 @@ pub async fn run(settings: Settings, command: UserCommand) -> anyhow::Result<Exi
                 p.unlock = true;
             })
             .await?;
-            println!("set a new password for {name}");
+            say(format_args!("set a new password for {name}"));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -187,8 +187,8 @@ pub fn last_data_day() -> chrono::NaiveDate {
 /// service's user does not own.
 async fn analyze(store: &Store) -> anyhow::Result<()> {
     use crate::entity::{
-        audit_event, case, case_party, classification_change, court_defendant,
-        court_proceeding, person, user,
+        audit_event, case, case_party, classification_change, court_defendant, court_proceeding,
+        person, user,
     };
     use sea_orm::EntityName;
     let tables = [

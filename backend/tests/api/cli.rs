@@ -243,3 +243,23 @@ async fn demo_refuses_a_data_directory_a_server_is_using() {
     assert_eq!(app.count("agencies").await, 0);
     assert_eq!(app.count("persons").await, 0);
 }
+
+#[tokio::test]
+async fn a_closed_standard_output_does_not_crash_a_command() {
+    // `korgon demo --no-serve | head -0`: the reader is gone before the logins are printed.
+    let app = unserved_app().await;
+    let mut child = app
+        .korgon_command(&["demo", "--no-serve"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn korgon");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("run korgon");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The work was done all the same.
+    assert!(app.count("cases").await > 0);
+}

@@ -176,9 +176,10 @@ pub async fn spawn_app() -> TestApp {
 impl TestApp {
     /// Starts serving an [`unserved_app`] (taking its data directory's lock).
     pub async fn serve(&mut self) {
-        let app = Application::with_state(self.state.clone(), "127.0.0.1:0".parse().expect("address"))
-            .await
-            .expect("serve the application");
+        let app =
+            Application::with_state(self.state.clone(), "127.0.0.1:0".parse().expect("address"))
+                .await
+                .expect("serve the application");
         self.address = format!("http://{}", app.local_addr().expect("bound address"));
         tokio::spawn(app.run_until_stopped());
     }
@@ -303,7 +304,7 @@ impl TestApp {
     }
 
     /// The `korgon` binary, pointed at this app's data dir and database.
-    fn korgon_command(&self, args: &[&str]) -> std::process::Command {
+    pub fn korgon_command(&self, args: &[&str]) -> std::process::Command {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_korgon"));
         command
             .arg("--data-dir")

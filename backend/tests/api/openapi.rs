@@ -143,6 +143,12 @@ fn the_document_is_complete_and_valid() {
     let doc = serde_json::to_value(&api).unwrap();
     let schemas = doc["components"]["schemas"].as_object().expect("schemas");
     let mut failures = Vec::new();
+    // A licence, when present, must have a name (OpenAPI requires it).
+    if let Some(license) = doc["info"].get("license") {
+        if license["name"].as_str().is_none_or(|n| n.trim().is_empty()) {
+            failures.push(format!("info.license without a name: {license}"));
+        }
+    }
     let mut ids = BTreeSet::new();
     for (name, path, operation) in operations(&doc) {
         let at = format!("{} {path}", name.to_uppercase());

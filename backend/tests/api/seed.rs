@@ -391,7 +391,10 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
         .unwrap();
     assert!(latest.created_at <= now, "{} > {now}", latest.created_at);
     let latest_id_time = latest_by_id(db).await;
-    assert!(latest_id_time <= now.timestamp_millis(), "case id dated after now");
+    assert!(
+        latest_id_time <= now.timestamp_millis(),
+        "case id dated after now"
+    );
     // A second run serves what is there and adds nothing.
     let out = app.korgon(&["demo", "--no-serve"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
