@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
+use korgon_domain::dates;
 use korgon_synth::{Config, Generator, Size};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use secrecy::SecretString;
@@ -107,8 +108,16 @@ fn print_report(settings: &Settings, report: &SeedReport, seconds: f64) {
         settings.data_dir.display()
     ));
     say(format_args!(
-        "  {} agencies, {} users, {} persons, {} cases ({} parties, {} status changes), {} court decisions",
-        c.agencies, c.users, c.persons, c.cases, c.parties, c.status_changes, c.court_proceedings
+        "  {} agencies, {} users, {} persons, {} cases ({} parties, {} status changes), {} court decisions, {} referrals, {} assistance records",
+        c.agencies,
+        c.users,
+        c.persons,
+        c.cases,
+        c.parties,
+        c.status_changes,
+        c.court_proceedings,
+        c.referrals,
+        c.assistance
     ));
     say("");
     say_raw(logins_table(&report.logins));
@@ -131,6 +140,14 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
         };
         let report = seed::seed(&state.store, &generator, options).await?;
         print_report(&settings, &report, started.elapsed().as_secs_f64());
+        let staged =
+            seed::pending_referral(&state.store, dates::today(), settings.referral_overdue_days)
+                .await?;
+        if staged.is_some() {
+            say(
+                "\nA referral from `ngo`'s agency awaits `investigator`'s answer (GET /api/v1/referrals?direction=incoming).",
+            );
+        }
         let path = write_logins(&settings.data_dir, &report.logins)?;
         say(format_args!(
             "\n(These logins are also in {}.)",

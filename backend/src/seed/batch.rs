@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
+use crate::store::referrals::Subject;
+
 /// A stored case, as later parts of the batch need it.
 #[derive(Debug, Clone)]
 pub(crate) struct StoredCase {
@@ -17,6 +19,10 @@ pub(crate) struct StoredCase {
     pub prosecutor: Option<String>,
     /// Registered at.
     pub created_at: DateTime<Utc>,
+    /// Region code.
+    pub region: String,
+    /// Owning agency's id.
+    pub owner_id: Uuid,
 }
 
 /// Index → id maps of one batch.
@@ -28,6 +34,11 @@ pub(crate) struct BatchIds {
     pub cases: HashMap<u64, StoredCase>,
     /// (case index, person index) of every suspect.
     pub suspects: HashSet<(u64, u64)>,
+    /// Person index → what a referral tells the receiver of them.
+    pub subjects: HashMap<u64, Subject>,
+    /// (person index, agency code) of every accepted referral: the agencies that reach a
+    /// person they did not register.
+    pub referred: HashSet<(u64, String)>,
 }
 
 impl BatchIds {
@@ -36,6 +47,13 @@ impl BatchIds {
         self.persons
             .get(&index)
             .map(|(id, agency)| (*id, agency.as_str()))
+            .ok_or_else(|| anyhow::anyhow!("the batch refers to person #{index} it lacks"))
+    }
+
+    /// What a referral of person `index` tells the receiver.
+    pub fn subject(&self, index: u64) -> anyhow::Result<&Subject> {
+        self.subjects
+            .get(&index)
             .ok_or_else(|| anyhow::anyhow!("the batch refers to person #{index} it lacks"))
     }
 

@@ -190,6 +190,8 @@ pub(crate) async fn persist(
                 owner: c.owner_agency.clone(),
                 prosecutor,
                 created_at,
+                region: new.region.as_str().to_owned(),
+                owner_id: owner.id,
             },
         );
     }

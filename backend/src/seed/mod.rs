@@ -9,10 +9,9 @@
 //! event, `seed.batch`, holding counts only (no per-row events, never a name).
 //!
 //! Each kind of record is one module with the same `persist(txn, ctx, batch, ids, counts)`
-//! function, called in dependency order by [`persist_batch`]. Referrals and assistance
-//! (issue 3's `referrals` and `assistance_records` tables) join as one module each and one
-//! line there.
+//! function, called in dependency order by [`persist_batch`].
 
+mod assistance;
 mod batch;
 mod bulk;
 mod cases;
@@ -22,6 +21,8 @@ mod directory;
 mod ids;
 mod parties;
 mod persons;
+mod referrals;
+mod showcase;
 
 use std::io::IsTerminal;
 
@@ -32,6 +33,7 @@ use secrecy::SecretString;
 use serde::Serialize;
 
 pub use directory::{ROLE_ALIASES, SeedLogin};
+pub use showcase::pending_referral;
 
 use crate::audit::{self, AuditContext, AuditEvent, Detail};
 use crate::auth::password;
@@ -81,12 +83,17 @@ pub struct SeedCounts {
     pub parties: u64,
     /// Status changes kept in the classification history.
     pub status_changes: u64,
-    /// Case grants (cases shared with the prosecutor's office).
+    /// Grants: cases shared with the prosecutor's office, persons and cases shared by
+    /// accepted referrals.
     pub grants: u64,
     /// Court proceedings.
     pub court_proceedings: u64,
     /// Court defendants.
     pub court_defendants: u64,
+    /// Referrals.
+    pub referrals: u64,
+    /// Assistance records.
+    pub assistance: u64,
     /// Write transactions (each with one audit event).
     pub batches: u64,
 }
@@ -102,6 +109,8 @@ impl SeedCounts {
         self.grants += other.grants;
         self.court_proceedings += other.court_proceedings;
         self.court_defendants += other.court_defendants;
+        self.referrals += other.referrals;
+        self.assistance += other.assistance;
         self.batches += other.batches;
     }
 
@@ -119,6 +128,8 @@ impl SeedCounts {
             ("grants", self.grants),
             ("court_proceedings", self.court_proceedings),
             ("court_defendants", self.court_defendants),
+            ("referrals", self.referrals),
+            ("assistance", self.assistance),
         ] {
             if n > 0 {
                 event = event.with(key, count(n));
@@ -153,7 +164,8 @@ async fn persist_batch(
     cases::persist(txn, ctx, batch, &mut ids, &mut counts).await?;
     parties::persist(txn, ctx, batch, &mut ids, &mut counts).await?;
     court::persist(txn, ctx, batch, &mut ids, &mut counts).await?;
-    // After issue 3: referrals::persist(…) and assistance::persist(…) here.
+    referrals::persist(txn, ctx, batch, &mut ids, &mut counts).await?;
+    assistance::persist(txn, ctx, batch, &mut ids, &mut counts).await?;
     audit::append(txn, &[(AuditContext::cli(), counts.event(number))]).await?;
     Ok(counts)
 }
@@ -187,8 +199,8 @@ pub fn last_data_day() -> chrono::NaiveDate {
 /// service's user does not own.
 async fn analyze(store: &Store) -> anyhow::Result<()> {
     use crate::entity::{
-        audit_event, case, case_party, classification_change, court_defendant, court_proceeding,
-        person, user,
+        assistance_record, audit_event, case, case_grant, case_party, classification_change,
+        court_defendant, court_proceeding, person, person_grant, referral, user,
     };
     use sea_orm::EntityName;
     let tables = [
@@ -200,6 +212,10 @@ async fn analyze(store: &Store) -> anyhow::Result<()> {
         classification_change::Entity.table_name(),
         court_proceeding::Entity.table_name(),
         court_defendant::Entity.table_name(),
+        case_grant::Entity.table_name(),
+        person_grant::Entity.table_name(),
+        referral::Entity.table_name(),
+        assistance_record::Entity.table_name(),
         audit_event::Entity.table_name(),
     ];
     for table in tables {

@@ -11,6 +11,7 @@ use super::batch::BatchIds;
 use super::context::SeedContext;
 use super::{SeedCounts, bulk, ids};
 use crate::store::persons::new_row;
+use crate::store::referrals::Subject;
 
 /// Stores the batch's persons.
 pub(crate) async fn persist(
@@ -30,6 +31,14 @@ pub(crate) async fn persist(
             .validate(&ctx.profile, ctx.today)
             .with_context(|| format!("person record #{}", p.index))?;
         let at = ids::time_of(p.id);
+        ids.subjects.insert(
+            p.index,
+            Subject {
+                sex: person.sex.as_str().to_owned(),
+                date_of_birth: person.date_of_birth,
+                citizenship: person.citizenship.as_ref().map(|c| c.as_str().to_owned()),
+            },
+        );
         let mut row = new_row(person, p.id, agency.id, clerk);
         row.created_at = Set(at);
         row.updated_at = Set(at);

@@ -144,10 +144,10 @@ fn the_document_is_complete_and_valid() {
     let schemas = doc["components"]["schemas"].as_object().expect("schemas");
     let mut failures = Vec::new();
     // A licence, when present, must have a name (OpenAPI requires it).
-    if let Some(license) = doc["info"].get("license") {
-        if license["name"].as_str().is_none_or(|n| n.trim().is_empty()) {
-            failures.push(format!("info.license without a name: {license}"));
-        }
+    if let Some(license) = doc["info"].get("license")
+        && license["name"].as_str().is_none_or(|n| n.trim().is_empty())
+    {
+        failures.push(format!("info.license without a name: {license}"));
     }
     let mut ids = BTreeSet::new();
     for (name, path, operation) in operations(&doc) {

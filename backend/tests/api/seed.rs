@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use korgon::entity::{
-    agency, audit_event, case, case_grant, case_party, classification_change, court_defendant,
-    court_proceeding, person, user,
+    agency, assistance_record, audit_event, case, case_grant, case_party, classification_change,
+    court_defendant, court_proceeding, person, person_grant, referral, user,
 };
 use korgon::seed::{self, SeedOptions, SeedReport};
 use korgon_domain::Role;
@@ -15,7 +15,7 @@ use korgon_synth::{Config, Generator, Size};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use secrecy::SecretString;
-use serde_json::json;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::helpers::*;
@@ -205,16 +205,128 @@ async fn an_investigator_sees_their_agencys_seeded_cases_only() {
         .get(&format!("/api/v1/persons/{}", own_person.id), &token)
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+    let referred_here: Vec<u64> = dataset
+        .records
+        .referrals
+        .iter()
+        .filter(|r| r.to_agency == investigator.agency)
+        .map(|r| r.person)
+        .collect();
     let ngo_person = dataset
         .records
         .persons
         .iter()
-        .find(|p| p.agency.starts_with("NGO-"))
+        .find(|p| p.agency.starts_with("NGO-") && !referred_here.contains(&p.index))
         .unwrap();
     let response = app
         .get(&format!("/api/v1/persons/{}", ngo_person.id), &token)
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn seeded_referrals_grant_what_acceptance_grants_and_fill_the_inboxes() {
+    let (app, generator, report) = seeded(42, Size::Small).await;
+    let dataset = generator.dataset();
+    let r = &dataset.records;
+    let db = &app.state.store.db.reader;
+    assert!(r.referrals.len() > 10 && r.assistance.len() > 10);
+    assert_eq!(report.counts.referrals, r.referrals.len() as u64);
+    assert_eq!(report.counts.assistance, r.assistance.len() as u64);
+    assert_eq!(
+        referral::Entity::find().count(db).await.unwrap(),
+        r.referrals.len() as u64
+    );
+    assert_eq!(
+        assistance_record::Entity::find().count(db).await.unwrap(),
+        r.assistance.len() as u64
+    );
+    // One person grant per accepted referral that carries an identity, none for the others.
+    let accepted =
+        |x: &&korgon_synth::model::ReferralRecord| ["accepted", "closed"].contains(&x.status());
+    let granting = r
+        .referrals
+        .iter()
+        .filter(accepted)
+        .filter(|x| x.consent.given_by != "none")
+        .count();
+    assert!(granting > 0);
+    assert_eq!(
+        person_grant::Entity::find().count(db).await.unwrap(),
+        granting as u64
+    );
+    // Every stored status is the generator's, and the history's version.
+    for x in &r.referrals {
+        let stored = referral::Entity::find_by_id(x.id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.status, x.status(), "referral {}", x.index);
+        assert_eq!(stored.version, x.timeline.len() as i64);
+        assert_eq!(stored.anonymous, x.consent.given_by == "none");
+    }
+    // A receiver with a login reads a person referred to it and accepted, and not one it
+    // declined (unless another referral of theirs was accepted); its inbox lists them all.
+    let logins: HashMap<&str, &str> = report
+        .logins
+        .iter()
+        .map(|l| (l.agency.as_str(), l.username.as_str()))
+        .collect();
+    let mut checked_inboxes = 0;
+    for (agency, username) in &logins {
+        let incoming: Vec<_> = r
+            .referrals
+            .iter()
+            .filter(|x| x.to_agency == *agency)
+            .collect();
+        if incoming.is_empty() {
+            continue;
+        }
+        let token = login(&app, username).await;
+        let inbox = expect(
+            app.get("/api/v1/referrals?direction=incoming&limit=200", &token)
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        let mut listed: Vec<&str> = inbox["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap())
+            .collect();
+        let ids: Vec<String> = incoming.iter().map(|x| x.id.to_string()).collect();
+        let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
+        listed.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(listed, expected, "{agency}'s inbox");
+        checked_inboxes += 1;
+        let reached = |person: u64| {
+            incoming
+                .iter()
+                .any(|x| x.person == person && accepted(x) && x.consent.given_by != "none")
+        };
+        for x in &incoming {
+            let person = &r.persons[x.person as usize];
+            assert_eq!(person.index, x.person);
+            let status = app
+                .get(&format!("/api/v1/persons/{}", person.id), &token)
+                .await
+                .status();
+            let expected = if reached(x.person) {
+                StatusCode::OK
+            } else {
+                StatusCode::NOT_FOUND
+            };
+            assert_eq!(
+                status, expected,
+                "{agency} reading referral {}'s person",
+                x.index
+            );
+        }
+    }
+    assert!(checked_inboxes >= 2, "{checked_inboxes}");
 }
 
 #[tokio::test]
@@ -395,6 +507,14 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
         latest_id_time <= now.timestamp_millis(),
         "case id dated after now"
     );
+    // A referral from the NGO worker's agency awaits the investigator's answer.
+    let staged = referral::Entity::find()
+        .filter(referral::Column::Status.eq("submitted"))
+        .filter(referral::Column::CreatedAt.gt(now - chrono::Duration::minutes(10)))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(staged, 1);
     // A second run serves what is there and adds nothing.
     let out = app.korgon(&["demo", "--no-serve"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -415,6 +535,25 @@ async fn demo_seeds_an_empty_directory_once_and_keeps_the_short_logins() {
         let me = expect(app.get("/api/v1/me", &token).await, StatusCode::OK).await;
         assert_eq!(me["role"], role, "{me}");
     }
+    let token = login(&app, "investigator").await;
+    let inbox = expect(
+        app.get(
+            "/api/v1/referrals?direction=incoming&status=submitted",
+            &token,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    let ngo = login(&app, "ngo").await;
+    let ngo_me = expect(app.get("/api/v1/me", &ngo).await, StatusCode::OK).await;
+    let from_ngo: Vec<&Value> = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["from_agency"] == ngo_me["agency_code"])
+        .collect();
+    assert_eq!(from_ngo.len(), 1, "{inbox}");
     let seed_events = audit_event::Entity::find()
         .filter(audit_event::Column::Action.eq("seed.batch"))
         .count(db)

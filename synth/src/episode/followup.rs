@@ -3,10 +3,11 @@
 //! not know of each other (the duplicates cross-agency search must find).
 
 use chrono::NaiveDate;
-use korgon_domain::{AgencyKind, ExploitationForm};
+use korgon_domain::{AgencyKind, ExploitationForm, Sex};
 
 use super::builder::{Episode, Victimhood};
 use crate::model::{ReferralRecord, assistance_kinds, needs, referral_statuses};
+use crate::names::generate_name;
 use crate::people::Identity;
 use crate::rng::{between, chance, weighted};
 use crate::scenario::{ReferralPlan, add_days, assistance_for, referral};
@@ -60,15 +61,23 @@ fn refer(
     on: NaiveDate,
 ) {
     let to_kind = ep.kind_of(to);
+    // A minor's mother consents (she keeps her own family name, as many do).
+    let guardian = f.minor.then(|| {
+        let mother = generate_name(&mut ep.rng, f.identity.name.ethnicity, Sex::Female);
+        format!("{} {}", mother.family, mother.given)
+    });
     let plan = ReferralPlan {
         from,
         to,
         to_kind,
         person,
-        case: f.case,
+        // Only the case's owner (the first agency) may attach the case; the other agencies'
+        // records know nothing of it.
+        case: f.case.filter(|_| from == f.first_agency),
         on,
         minor: f.minor,
         from_police: ep.kind_of(from) == AgencyKind::Police,
+        guardian: guardian.as_deref(),
     };
     let today = ep.today();
     let record: ReferralRecord = referral(&mut ep.rng, &plan, today);

@@ -1,6 +1,7 @@
 //! Assistance given to a victim by an NGO, a shelter or a consulate.
 
 use chrono::NaiveDate;
+use korgon_domain::AssistanceInput;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -49,4 +50,16 @@ pub struct AssistanceRecord {
     pub started_on: NaiveDate,
     /// Last day; `None` while it goes on.
     pub ended_on: Option<NaiveDate>,
+}
+
+impl AssistanceRecord {
+    /// The body of `POST /api/v1/persons/{id}/assistance` that records this period.
+    pub fn input(&self) -> AssistanceInput {
+        AssistanceInput {
+            kind: self.kind.parse().ok(),
+            started_on: Some(self.started_on.format("%Y-%m-%d").to_string()),
+            ended_on: self.ended_on.map(|d| d.format("%Y-%m-%d").to_string()),
+            notes: None,
+        }
+    }
 }

@@ -21,7 +21,7 @@ pub use court::{CourtProceeding, Defendant, Sentence, instances, sentence_kinds,
 pub use person::PersonRecord;
 pub use records::{Dataset, Records};
 pub use referral::{
-    Consent, ReferralRecord, ReferralStatusChange, consent_givers, needs, referral_statuses,
-    urgencies,
+    Consent, ReferralRecord, ReferralStatusChange, consent_givers, consent_scopes, needs,
+    referral_statuses, urgencies,
 };
 pub use truth::{IdentityTruth, NameField, Variation, VariationKind};

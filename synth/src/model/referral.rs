@@ -1,9 +1,11 @@
 //! Referrals between agencies, with consent and status history.
 //!
-//! The domain has no referral types yet, so the enumerations are plain codes; the modules
-//! below list every code the generator uses.
+//! The enumerations are plain codes (the generator does not depend on the API's input types
+//! here); the modules below list every code the generator uses, and the validation tests turn
+//! each referral into the API's `ReferralInput` and validate it.
 
 use chrono::NaiveDate;
+use korgon_domain::{ConsentInput, ReferralInput};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -58,6 +60,16 @@ pub mod consent_givers {
     pub const ALL: [&str; 3] = [VICTIM, GUARDIAN, NONE];
 }
 
+/// Codes of what a consent lets the receiver see once it accepts.
+pub mod consent_scopes {
+    /// Names, sex, birth date, PIN and citizenship.
+    pub const IDENTITY: &str = "identity";
+    /// Identity plus telephone, address and notes.
+    pub const FULL: &str = "full";
+    /// Every code.
+    pub const ALL: [&str; 2] = [IDENTITY, FULL];
+}
+
 /// Codes of referral status.
 pub mod referral_statuses {
     /// Sent, not yet answered.
@@ -102,6 +114,35 @@ pub struct ReferralRecord {
 }
 
 impl ReferralRecord {
+    /// The body of `POST /api/v1/referrals` that submits this referral, for the stored ids of
+    /// its person and case and the victim's region. Every code the generator uses is one the
+    /// API knows (the validation tests check that none is lost on the way).
+    pub fn input(
+        &self,
+        person_id: Uuid,
+        case_id: Option<Uuid>,
+        region: Option<&str>,
+    ) -> ReferralInput {
+        ReferralInput {
+            to_agency: Some(self.to_agency.clone()),
+            person_id: Some(person_id),
+            case_id,
+            reason: Some(self.reason.clone()),
+            needs: self.needs.iter().filter_map(|n| n.parse().ok()).collect(),
+            urgency: self.urgency.parse().unwrap_or_default(),
+            consent: Some(ConsentInput {
+                given_by: self.consent.given_by.parse().ok(),
+                given_on: self
+                    .consent
+                    .given_on
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
+                scope: self.consent.scope.and_then(|s| s.parse().ok()),
+                guardian_name: self.consent.guardian_name.clone(),
+            }),
+            region: region.map(str::to_owned),
+        }
+    }
+
     /// The current status code.
     pub fn status(&self) -> &'static str {
         self.timeline
@@ -117,8 +158,11 @@ pub struct Consent {
     pub given_by: &'static str,
     /// When; `None` exactly when nobody consented.
     pub given_on: Option<NaiveDate>,
-    /// What the consent covers (in Russian).
-    pub scope: String,
+    /// A code from [`consent_scopes`]; `None` exactly when nobody consented.
+    pub scope: Option<&'static str>,
+    /// The guardian who consented for a minor (`family given`); `None` unless `given_by`
+    /// is `guardian`.
+    pub guardian_name: Option<String>,
 }
 
 /// One step of a referral's status history.

@@ -7,7 +7,7 @@ use korgon_domain::AgencyKind;
 use super::dates::add_days;
 use crate::model::{
     AssistanceRecord, Consent, ReferralRecord, ReferralStatusChange, assistance_kinds,
-    consent_givers, needs, referral_statuses, urgencies,
+    consent_givers, consent_scopes, needs, referral_statuses, urgencies,
 };
 use crate::rng::{SynthRng, between, chance, pick, weighted};
 
@@ -30,6 +30,8 @@ pub(crate) struct ReferralPlan<'a> {
     pub minor: bool,
     /// Sent by the police (who may refer without consent in an emergency).
     pub from_police: bool,
+    /// The parent or guardian who consents for a minor (`family given`).
+    pub guardian: Option<&'a str>,
 }
 
 fn needs_for(rng: &mut SynthRng, kind: AgencyKind) -> Vec<&'static str> {
@@ -71,18 +73,12 @@ fn reason_for(kind: AgencyKind) -> &'static str {
     }
 }
 
+/// What the consent shares: the police and shelters need to reach the victim (telephone,
+/// address); consulates and partner NGOs get the identity only.
 fn scope_for(kind: AgencyKind) -> &'static str {
     match kind {
-        AgencyKind::Police => {
-            "Передача персональных данных в органы внутренних дел для регистрации заявления"
-        }
-        AgencyKind::Shelter => {
-            "Передача персональных данных в кризисный центр для размещения и помощи"
-        }
-        AgencyKind::Consulate => {
-            "Передача персональных данных в консульское учреждение для возвращения на родину"
-        }
-        _ => "Передача персональных данных партнёрской организации для оказания помощи",
+        AgencyKind::Police | AgencyKind::Shelter => consent_scopes::FULL,
+        _ => consent_scopes::IDENTITY,
     }
 }
 
@@ -120,17 +116,20 @@ pub(crate) fn referral(
         Consent {
             given_by: consent_givers::NONE,
             given_on: None,
-            scope: "Экстренное направление без согласия".to_owned(),
+            scope: None,
+            guardian_name: None,
         }
     } else {
+        let guardian = plan.guardian.filter(|_| plan.minor);
         Consent {
-            given_by: if plan.minor {
+            given_by: if guardian.is_some() {
                 consent_givers::GUARDIAN
             } else {
                 consent_givers::VICTIM
             },
             given_on: Some(plan.on),
-            scope: scope_for(plan.to_kind).to_owned(),
+            scope: Some(scope_for(plan.to_kind)),
+            guardian_name: guardian.map(str::to_owned),
         }
     };
     let mut timeline = vec![ReferralStatusChange {

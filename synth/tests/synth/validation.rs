@@ -255,6 +255,67 @@ fn referrals_and_assistance_are_consistent() {
 }
 
 #[test]
+fn referrals_and_assistance_pass_the_apis_validation() {
+    let d = crate::helpers::medium();
+    let cases: HashMap<u64, (uuid::Uuid, &str)> = d
+        .records
+        .cases
+        .iter()
+        .map(|c| (c.index, (c.id, c.owner_agency.as_str())))
+        .collect();
+    let mut guardians = 0;
+    for referral in &d.records.referrals {
+        let p = person(d, referral.person);
+        let case_id = referral.case.map(|i| {
+            let (id, owner) = cases[&i];
+            assert_eq!(
+                owner, referral.from_agency,
+                "only the owner attaches its case"
+            );
+            id
+        });
+        let input = referral.input(p.id, case_id, Some(&p.home_region));
+        assert_eq!(
+            input.needs.len(),
+            referral.needs.len(),
+            "{}",
+            referral.index
+        );
+        assert_eq!(input.urgency.as_str(), referral.urgency);
+        let valid = input
+            .validate(&profile(), today())
+            .unwrap_or_else(|e| panic!("referral {}: {e}", referral.index));
+        assert_eq!(valid.consent.given_by.as_str(), referral.consent.given_by);
+        assert_eq!(
+            valid.consent.scope.map(|s| s.as_str()),
+            referral.consent.scope
+        );
+        // The database-side check: a victim under 18 on the day of consent cannot consent.
+        let dob = p
+            .input
+            .clone()
+            .validate(&profile(), today())
+            .unwrap()
+            .0
+            .date_of_birth;
+        valid
+            .consent
+            .check_guardian(dob.as_ref())
+            .unwrap_or_else(|e| panic!("referral {}: {e}", referral.index));
+        guardians += usize::from(valid.consent.guardian_name.is_some());
+    }
+    assert!(guardians > 5, "{guardians}");
+    for help in &d.records.assistance {
+        let valid = help
+            .input()
+            .validate(today())
+            .unwrap_or_else(|e| panic!("assistance {}: {e}", help.index));
+        assert_eq!(valid.kind.as_str(), help.kind);
+        assert_eq!(valid.ended_on, help.ended_on);
+    }
+}
+
+#[test]
 fn children_consent_through_a_guardian() {
     let d = crate::helpers::medium();
     let mut children = 0;

@@ -7,5 +7,5 @@ mod record;
 mod view;
 
 pub use list::list;
-pub use record::record;
+pub use record::{Provided, record, row};
 pub use view::AssistanceView;

@@ -1,5 +1,6 @@
 //! Recording assistance given to a person in scope; the provider is the actor's agency.
 
+use chrono::{DateTime, Utc};
 use korgon_domain::NewAssistance;
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -28,6 +29,38 @@ pub(super) async fn reach<C: ConnectionTrait>(
         .ok_or(Error::NotFound("person"))
 }
 
+/// Who recorded assistance to whom, when, under which id.
+#[derive(Debug, Clone, Copy)]
+pub struct Provided {
+    /// Id of the record.
+    pub id: Uuid,
+    /// The person helped.
+    pub person_id: Uuid,
+    /// The agency that helped.
+    pub provider_agency_id: Uuid,
+    /// The recording user.
+    pub recorded_by: Uuid,
+    /// When it was recorded.
+    pub at: DateTime<Utc>,
+}
+
+/// The row of a validated assistance record.
+pub fn row(input: &NewAssistance, provided: Provided) -> assistance_record::ActiveModel {
+    assistance_record::ActiveModel {
+        id: Set(provided.id),
+        person_id: Set(provided.person_id),
+        provider_agency_id: Set(provided.provider_agency_id),
+        kind: Set(input.kind.as_str().to_owned()),
+        started_on: Set(input.started_on),
+        ended_on: Set(input.ended_on),
+        notes: Set(input.notes.clone()),
+        recorded_by: Set(provided.recorded_by),
+        version: Set(1),
+        created_at: Set(provided.at),
+        updated_at: Set(provided.at),
+    }
+}
+
 /// Records assistance the actor's agency gave person `person_id`.
 #[tracing::instrument(skip_all, fields(user = %actor.user_id, person = %person_id))]
 pub async fn record(
@@ -41,21 +74,16 @@ pub async fn record(
     reach(&txn, actor, person_id).await?;
     let now = now();
     let id = Uuid::now_v7();
-    let created = assistance_record::Entity::insert(assistance_record::ActiveModel {
-        id: Set(id),
-        person_id: Set(person_id),
-        provider_agency_id: Set(actor.agency_id),
-        kind: Set(input.kind.as_str().to_owned()),
-        started_on: Set(input.started_on),
-        ended_on: Set(input.ended_on),
-        notes: Set(input.notes),
-        recorded_by: Set(actor.user_id),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-    })
-    .exec_with_returning(&txn)
-    .await?;
+    let provided = Provided {
+        id,
+        person_id,
+        provider_agency_id: actor.agency_id,
+        recorded_by: actor.user_id,
+        at: now,
+    };
+    let created = assistance_record::Entity::insert(row(&input, provided))
+        .exec_with_returning(&txn)
+        .await?;
     let event = AuditEvent::new("assistance.record", "person", Some(person_id))
         .with("assistance", Detail::Id(id))
         .with("kind", Detail::Code(input.kind.as_str()))

@@ -1,6 +1,7 @@
 //! The receiving agency's steps: accept (granting what the consent allows), decline (with a
 //! reason, granting nothing) and close (after acceptance).
 
+use chrono::{DateTime, Utc};
 use korgon_domain::{ConsentScope, ReferralStatus};
 use sea_orm::ActiveValue::Set;
 use sea_orm::{ConnectionTrait, EntityTrait};
@@ -16,19 +17,22 @@ use crate::entity::{case, case_grant, person_grant, referral};
 use crate::error::Result;
 use crate::store::Store;
 
-/// The grants an accepted referral creates: the person at the consent's level and, when a
-/// case is attached (and the receiver does not own it), the case to read. An anonymous
-/// referral grants nothing.
-async fn grant<C: ConnectionTrait>(
-    txn: &C,
-    actor: &Actor,
+/// The rows of the grants an accepted referral creates: the person at the consent's level
+/// and, when a case is attached that the receiver does not own (`case_owner`), the case to
+/// read. An anonymous referral grants nothing. `next_id` gives each row its id.
+pub fn grant_rows(
     model: &referral::Model,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<Uuid>> {
+    case_owner: Option<Uuid>,
+    granted_by: Uuid,
+    at: DateTime<Utc>,
+    mut next_id: impl FnMut() -> Uuid,
+) -> (
+    Option<person_grant::ActiveModel>,
+    Option<case_grant::ActiveModel>,
+) {
     if model.anonymous {
-        return Ok(Vec::new());
+        return (None, None);
     }
-    let mut granted = Vec::new();
     let level = match model
         .consent_scope
         .as_deref()
@@ -37,47 +41,67 @@ async fn grant<C: ConnectionTrait>(
         Some(ConsentScope::Full) => GrantLevel::Full,
         _ => GrantLevel::Read,
     };
-    let person_grant_id = Uuid::now_v7();
-    person_grant::Entity::insert(person_grant::ActiveModel {
-        id: Set(person_grant_id),
+    let person = person_grant::ActiveModel {
+        id: Set(next_id()),
         person_id: Set(model.person_id),
         agency_id: Set(model.to_agency_id),
         level: Set(level.as_str().to_owned()),
         origin: Set("referral".to_owned()),
         origin_id: Set(Some(model.id)),
-        granted_by: Set(actor.user_id),
-        created_at: Set(now),
+        granted_by: Set(granted_by),
+        created_at: Set(at),
         revoked_at: Set(None),
         revoked_by: Set(None),
         version: Set(1),
-    })
-    .exec_without_returning(txn)
-    .await?;
-    granted.push(person_grant_id);
-    if let Some(case_id) = model.case_id {
-        let owner = case::Entity::find_by_id(case_id)
+    };
+    let case = model
+        .case_id
+        .filter(|_| case_owner != Some(model.to_agency_id))
+        .map(|case_id| case_grant::ActiveModel {
+            id: Set(next_id()),
+            case_id: Set(case_id),
+            agency_id: Set(model.to_agency_id),
+            level: Set(GrantLevel::Read.as_str().to_owned()),
+            origin: Set("referral".to_owned()),
+            origin_id: Set(Some(model.id)),
+            granted_by: Set(granted_by),
+            created_at: Set(at),
+            revoked_at: Set(None),
+            revoked_by: Set(None),
+            version: Set(1),
+        });
+    (Some(person), case)
+}
+
+/// Stores the grants of an accepted referral; returns their ids.
+async fn grant<C: ConnectionTrait>(
+    txn: &C,
+    actor: &Actor,
+    model: &referral::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<Uuid>> {
+    let case_owner = match model.case_id {
+        Some(case_id) => case::Entity::find_by_id(case_id)
             .one(txn)
             .await?
-            .map(|c| c.owner_agency_id);
-        if owner != Some(model.to_agency_id) {
-            let case_grant_id = Uuid::now_v7();
-            case_grant::Entity::insert(case_grant::ActiveModel {
-                id: Set(case_grant_id),
-                case_id: Set(case_id),
-                agency_id: Set(model.to_agency_id),
-                level: Set(GrantLevel::Read.as_str().to_owned()),
-                origin: Set("referral".to_owned()),
-                origin_id: Set(Some(model.id)),
-                granted_by: Set(actor.user_id),
-                created_at: Set(now),
-                revoked_at: Set(None),
-                revoked_by: Set(None),
-                version: Set(1),
-            })
+            .map(|c| c.owner_agency_id),
+        None => None,
+    };
+    let mut granted = Vec::new();
+    let (person, case) = grant_rows(model, case_owner, actor.user_id, now, || {
+        let id = Uuid::now_v7();
+        granted.push(id);
+        id
+    });
+    if let Some(row) = person {
+        person_grant::Entity::insert(row)
             .exec_without_returning(txn)
             .await?;
-            granted.push(case_grant_id);
-        }
+    }
+    if let Some(row) = case {
+        case_grant::Entity::insert(row)
+            .exec_without_returning(txn)
+            .await?;
     }
     Ok(granted)
 }

@@ -12,10 +12,11 @@ mod submit;
 mod view;
 mod withdraw;
 
-pub use answer::{accept, close, decline};
+pub use answer::{accept, close, decline, grant_rows};
 pub use get::get;
 pub use list::{ReferralFilter, list};
 pub use open_case::open_case;
-pub use submit::{date_of_birth, submit};
+pub(crate) use submit::takes_referrals;
+pub use submit::{Subject, Submitted, date_of_birth, row, submit};
 pub use view::{ConsentView, Direction, ReferralCounts, ReferralInbox, ReferralView, SubjectView};
 pub use withdraw::{revoke, withdraw};

@@ -2,11 +2,14 @@
 //! case in the sender's reach, a guardian for a minor, nothing identifying in the reason), the
 //! non-identifying profile taken for the receiver, and the audit event.
 
+use chrono::{DateTime, Utc};
 use korgon_domain::{
     AgencyKind, ConsentScope, DateOfBirth, DobPrecision, FieldError, NewReferral, ReferralStatus,
 };
-use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter,
+};
 use uuid::Uuid;
 
 use super::load::view;
@@ -20,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::store::{Store, agencies, now};
 
 /// Agency kinds whose users can answer a referral.
-fn takes_referrals(kind: &str) -> bool {
+pub(crate) fn takes_referrals(kind: &str) -> bool {
     [
         AgencyKind::Police,
         AgencyKind::Prosecutor,
@@ -172,6 +175,102 @@ fn reveals_identity(reason: &str, person: &person::Model, guardian: Option<&str>
     false
 }
 
+/// What the receiver is told of the person before it accepts: no name, no identifier.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// Sex code.
+    pub sex: String,
+    /// Date of birth (shown as an age band).
+    pub date_of_birth: Option<DateOfBirth>,
+    /// Citizenship code.
+    pub citizenship: Option<String>,
+}
+
+impl Subject {
+    /// The subject profile of a stored person.
+    pub fn of(person: &person::Model) -> Subject {
+        Subject {
+            sex: person.sex.clone(),
+            date_of_birth: date_of_birth(person),
+            citizenship: person.citizenship.clone(),
+        }
+    }
+}
+
+/// Who submitted a referral, when, between which agencies, under which id.
+#[derive(Debug, Clone, Copy)]
+pub struct Submitted<'a> {
+    /// Id of the referral.
+    pub id: Uuid,
+    /// Sending agency.
+    pub from_agency_id: Uuid,
+    /// Receiving agency.
+    pub to_agency_id: Uuid,
+    /// The attached case and its region.
+    pub case: Option<(Uuid, &'a str)>,
+    /// The submitting user.
+    pub submitted_by: Uuid,
+    /// When.
+    pub at: DateTime<Utc>,
+}
+
+/// The row of a validated referral as submitted (status `submitted`, no answer yet): the
+/// consent record, and the non-identifying profile the receiver reads (age band on the day
+/// of submission; the region given, else the case's).
+pub fn row(input: &NewReferral, subject: &Subject, submitted: Submitted<'_>) -> referral::Model {
+    let region = input
+        .region
+        .as_ref()
+        .map(|r| r.as_str().to_owned())
+        .or_else(|| submitted.case.map(|(_, region)| region.to_owned()));
+    let at = submitted.at;
+    referral::Model {
+        id: submitted.id,
+        from_agency_id: submitted.from_agency_id,
+        to_agency_id: submitted.to_agency_id,
+        person_id: input.person_id,
+        case_id: submitted.case.map(|(id, _)| id),
+        anonymous: input.consent.is_anonymous(),
+        reason: input.reason.clone(),
+        needs: StringList(input.needs.iter().map(|n| n.as_str().to_owned()).collect()),
+        urgency: input.urgency.as_str().to_owned(),
+        consent_given_by: input.consent.given_by.as_str().to_owned(),
+        consent_given_on: input.consent.given_on,
+        consent_scope: input.consent.scope.map(|s| s.as_str().to_owned()),
+        guardian_name: input
+            .consent
+            .guardian_name
+            .as_ref()
+            .map(|g| g.as_str().to_owned()),
+        subject_sex: subject.sex.clone(),
+        subject_age_band: subject
+            .date_of_birth
+            .as_ref()
+            .map(|d| korgon_domain::referral::age_band(d, at.date_naive()).to_owned()),
+        subject_citizenship: subject.citizenship.clone(),
+        subject_region: region,
+        status: ReferralStatus::Submitted.as_str().to_owned(),
+        submitted_at: at,
+        submitted_by: submitted.submitted_by,
+        responded_at: None,
+        responded_by: None,
+        response_note: None,
+        withdrawn_at: None,
+        withdrawn_by: None,
+        withdraw_note: None,
+        closed_at: None,
+        closed_by: None,
+        close_note: None,
+        revoked_at: None,
+        revoked_by: None,
+        revoke_note: None,
+        opened_case_id: None,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    }
+}
+
 /// Submits a validated referral from the actor's agency.
 #[tracing::instrument(skip_all, fields(user = %actor.user_id))]
 pub async fn submit(
@@ -231,53 +330,17 @@ pub async fn submit(
     let now = now();
     let id = Uuid::now_v7();
     let anonymous = input.consent.is_anonymous();
-    let region = input
-        .region
-        .as_ref()
-        .map(|r| r.as_str().to_owned())
-        .or_else(|| case.as_ref().map(|c| c.region.clone()));
-    let model = referral::ActiveModel {
-        id: Set(id),
-        from_agency_id: Set(actor.agency_id),
-        to_agency_id: Set(target.id),
-        person_id: Set(person.id),
-        case_id: Set(case.as_ref().map(|c| c.id)),
-        anonymous: Set(anonymous),
-        reason: Set(input.reason),
-        needs: Set(StringList(
-            input.needs.iter().map(|n| n.as_str().to_owned()).collect(),
-        )),
-        urgency: Set(input.urgency.as_str().to_owned()),
-        consent_given_by: Set(input.consent.given_by.as_str().to_owned()),
-        consent_given_on: Set(input.consent.given_on),
-        consent_scope: Set(input.consent.scope.map(|s| s.as_str().to_owned())),
-        guardian_name: Set(guardian),
-        subject_sex: Set(person.sex.clone()),
-        subject_age_band: Set(dob
-            .as_ref()
-            .map(|d| korgon_domain::referral::age_band(d, now.date_naive()).to_owned())),
-        subject_citizenship: Set(person.citizenship.clone()),
-        subject_region: Set(region),
-        status: Set(ReferralStatus::Submitted.as_str().to_owned()),
-        submitted_at: Set(now),
-        submitted_by: Set(actor.user_id),
-        responded_at: Set(None),
-        responded_by: Set(None),
-        response_note: Set(None),
-        withdrawn_at: Set(None),
-        withdrawn_by: Set(None),
-        withdraw_note: Set(None),
-        closed_at: Set(None),
-        closed_by: Set(None),
-        close_note: Set(None),
-        revoked_at: Set(None),
-        revoked_by: Set(None),
-        revoke_note: Set(None),
-        opened_case_id: Set(None),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+    let submitted = Submitted {
+        id,
+        from_agency_id: actor.agency_id,
+        to_agency_id: target.id,
+        case: case.as_ref().map(|c| (c.id, c.region.as_str())),
+        submitted_by: actor.user_id,
+        at: now,
     };
+    let model = row(&input, &Subject::of(&person), submitted)
+        .into_active_model()
+        .reset_all();
     let created = referral::Entity::insert(model)
         .exec_with_returning(&txn)
         .await?;

@@ -1,0 +1,147 @@
+//! Referrals: each built as the `POST /api/v1/referrals` body it would have been and validated
+//! as that route validates it (consent and its scope, a guardian for a minor, the receiving
+//! agency's kind, the sender's own record and case), stored as `store::referrals::row` builds
+//! a submission, then taken through its status history by the two agencies' clerks. An
+//! accepted referral grants what `store::referrals::grant_rows` grants on acceptance.
+
+use anyhow::Context as _;
+use korgon_domain::ReferralStatus;
+use korgon_synth::Records;
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, IntoActiveModel};
+
+use super::batch::BatchIds;
+use super::context::SeedContext;
+use super::{SeedCounts, bulk, ids};
+use crate::entity::referral;
+use crate::store::referrals::{Submitted, grant_rows, row, takes_referrals};
+
+/// Stores the batch's referrals and the grants of those accepted.
+pub(crate) async fn persist(
+    txn: &DatabaseTransaction,
+    ctx: &SeedContext,
+    batch: &Records,
+    ids: &mut BatchIds,
+    counts: &mut SeedCounts,
+) -> anyhow::Result<()> {
+    let mut referrals = Vec::with_capacity(batch.referrals.len());
+    let mut person_grants = Vec::new();
+    let mut case_grants = Vec::new();
+    for r in &batch.referrals {
+        let context = || format!("referral #{}", r.index);
+        let (person_id, registrar) = ids.person(r.person)?;
+        if registrar != r.from_agency {
+            anyhow::bail!("{}: the person is not the sender's own record", context());
+        }
+        let case = match r.case {
+            Some(index) => {
+                let case = ids.case(index)?;
+                if case.owner != r.from_agency {
+                    anyhow::bail!("{}: the sender does not own the attached case", context());
+                }
+                Some(case)
+            }
+            None => None,
+        };
+        let input = r
+            .input(person_id, case.map(|c| c.id), None)
+            .validate(&ctx.profile, ctx.today)
+            .with_context(context)?;
+        let subject = ids.subject(r.person)?;
+        input
+            .consent
+            .check_guardian(subject.date_of_birth.as_ref())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", context()))?;
+        let from = ctx.agency(&r.from_agency)?;
+        let to = ctx.agency(&r.to_agency)?;
+        if from.id == to.id || !takes_referrals(to.kind.as_str()) {
+            anyhow::bail!("{}: {} cannot receive it", context(), r.to_agency);
+        }
+        let sender = ctx.clerk(&r.from_agency)?;
+        let receiver = ctx.clerk(&r.to_agency)?;
+        let at = ids::time_of(r.id);
+        let submitted = Submitted {
+            id: r.id,
+            from_agency_id: from.id,
+            to_agency_id: to.id,
+            case: case.map(|c| (c.id, c.region.as_str())),
+            submitted_by: sender,
+            at,
+        };
+        let mut model = row(&input, subject, submitted);
+        let mut accepted_at = None;
+        for (n, step) in r.timeline.iter().enumerate().skip(1) {
+            let next: ReferralStatus = step
+                .status
+                .parse()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", context()))?;
+            let current: ReferralStatus = model
+                .status
+                .parse()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", context()))?;
+            if !current.may_become(next) {
+                anyhow::bail!("{}: {current} cannot become {next}", context());
+            }
+            let when = ids::plus_millis(ids::on_day(step.on, at), n);
+            answer(&mut model, next, when, sender, receiver, step.note.clone())
+                .with_context(context)?;
+            if next == ReferralStatus::Accepted {
+                accepted_at = Some(when);
+            }
+        }
+        if let Some(when) = accepted_at {
+            let mut k = 0u8;
+            let (person, case_grant) =
+                grant_rows(&model, case.map(|c| c.owner_id), receiver, when, || {
+                    k += 1;
+                    ids::derived(when, &[b"referral-grant", r.id.as_bytes(), &[k]])
+                });
+            person_grants.extend(person);
+            case_grants.extend(case_grant);
+            ids.referred.insert((r.person, r.to_agency.clone()));
+        }
+        referrals.push(model.into_active_model().reset_all());
+    }
+    counts.referrals += referrals.len() as u64;
+    counts.grants += (person_grants.len() + case_grants.len()) as u64;
+    bulk::insert(txn, referrals).await?;
+    bulk::insert(txn, person_grants).await?;
+    bulk::insert(txn, case_grants).await?;
+    Ok(())
+}
+
+/// One step of the status history, as the route taking it records it: the receiver answers
+/// (accept, decline with a reason, close), the sender withdraws.
+fn answer(
+    model: &mut referral::Model,
+    next: ReferralStatus,
+    when: chrono::DateTime<chrono::Utc>,
+    sender: uuid::Uuid,
+    receiver: uuid::Uuid,
+    note: Option<String>,
+) -> anyhow::Result<()> {
+    match next {
+        ReferralStatus::Accepted | ReferralStatus::Declined => {
+            if next == ReferralStatus::Declined && note.as_deref().is_none_or(str::is_empty) {
+                anyhow::bail!("a decline needs a reason");
+            }
+            model.responded_at = Some(when);
+            model.responded_by = Some(receiver);
+            model.response_note = note;
+        }
+        ReferralStatus::Withdrawn => {
+            model.withdrawn_at = Some(when);
+            model.withdrawn_by = Some(sender);
+            model.withdraw_note = note;
+        }
+        ReferralStatus::Closed => {
+            model.closed_at = Some(when);
+            model.closed_by = Some(receiver);
+            model.close_note = note;
+        }
+        ReferralStatus::Submitted => anyhow::bail!("a referral is submitted only once"),
+    }
+    model.status = next.as_str().to_owned();
+    model.version += 1;
+    model.updated_at = when;
+    Ok(())
+}
