@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use uuid::Uuid;
 
 use crate::access::Actor;
-use crate::entity::{person, referral};
+use crate::entity::{agency, person, referral};
 use crate::store::referrals::date_of_birth;
 use crate::store::{Store, agencies, referrals, users};
 
@@ -39,6 +39,11 @@ pub async fn pending_referral(
     let Some(police) = police.get(&investigator.agency_id).cloned() else {
         return Ok(None);
     };
+    // The victim is from where the NGO works (its region, shown in the receiver's profile).
+    let region = agency::Entity::find_by_id(ngo.agency_id)
+        .one(&store.db.reader)
+        .await?
+        .and_then(|a| a.region);
     let actor = Actor {
         user_id: ngo.id,
         role: Role::NgoWorker,
@@ -76,7 +81,7 @@ pub async fn pending_referral(
                 scope: Some(ConsentScope::Identity),
                 guardian_name: None,
             }),
-            region: None,
+            region: region.clone(),
         }
         .validate(&store.profile, today)
         .map_err(|e| anyhow::anyhow!("the demo referral is invalid: {e}"))?;
