@@ -230,7 +230,7 @@ impl Consent {
         else {
             return Ok(());
         };
-        if latest_age_on(dob, on) < 18 {
+        if may_be_minor_on(dob, on) {
             return Err(FieldError::new(
                 "consent.given_by",
                 "must be `guardian`: the victim was under 18 on the day of consent, so a parent or guardian consents",
@@ -238,6 +238,12 @@ impl Consent {
         }
         Ok(())
     }
+}
+
+/// Whether the person may have been under 18 on `on`: with a year-only birth date, while
+/// they could have been (born on 31 December of that year).
+pub fn may_be_minor_on(dob: &DateOfBirth, on: NaiveDate) -> bool {
+    latest_age_on(dob, on) < 18
 }
 
 /// Whole years from `birth` to `on`.

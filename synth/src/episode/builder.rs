@@ -165,6 +165,11 @@ impl<'a> Episode<'a> {
         index
     }
 
+    /// Person record `index`, when this episode wrote it.
+    pub(super) fn record(&self, index: u64) -> Option<&PersonRecord> {
+        self.out.persons.iter().rev().find(|p| p.index == index)
+    }
+
     /// The kind of the agency `code`.
     pub(super) fn kind_of(&self, code: &str) -> AgencyKind {
         self.ctx.roster.kind_of(code)

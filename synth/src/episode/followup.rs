@@ -3,7 +3,8 @@
 //! not know of each other (the duplicates cross-agency search must find).
 
 use chrono::NaiveDate;
-use korgon_domain::{AgencyKind, ExploitationForm, Sex};
+use korgon_domain::referral::may_be_minor_on;
+use korgon_domain::{AgencyKind, DateOfBirth, ExploitationForm, Sex};
 
 use super::builder::{Episode, Victimhood};
 use crate::model::{ReferralRecord, assistance_kinds, needs, referral_statuses};
@@ -61,8 +62,12 @@ fn refer(
     on: NaiveDate,
 ) {
     let to_kind = ep.kind_of(to);
+    // A guardian consents for a minor, and for a victim whose recorded birth date (perhaps a
+    // year only) leaves it possible that they were one on the day: the API refuses the
+    // victim's own consent then.
+    let minor = f.minor || may_have_been_minor(ep, person, on);
     // A minor's mother consents (she keeps her own family name, as many do).
-    let guardian = f.minor.then(|| {
+    let guardian = minor.then(|| {
         let mother = generate_name(&mut ep.rng, f.identity.name.ethnicity, Sex::Female);
         format!("{} {}", mother.family, mother.given)
     });
@@ -75,7 +80,7 @@ fn refer(
         // records know nothing of it.
         case: f.case.filter(|_| from == f.first_agency),
         on,
-        minor: f.minor,
+        minor,
         from_police: ep.kind_of(from) == AgencyKind::Police,
         guardian: guardian.as_deref(),
     };
@@ -94,6 +99,24 @@ fn refer(
         let help = assistance_for(&mut ep.rng, to, person, &kinds, start, today);
         ep.add_assistance(help);
     }
+}
+
+/// Whether the birth date written in person record `person` leaves it possible that they were
+/// under 18 on `on`.
+fn may_have_been_minor(ep: &Episode<'_>, person: u64, on: NaiveDate) -> bool {
+    let Some(record) = ep.record(person) else {
+        return false;
+    };
+    let Some(written) = record.input.date_of_birth.as_deref() else {
+        return false;
+    };
+    DateOfBirth::parse(
+        "date_of_birth",
+        written,
+        record.input.date_of_birth_precision,
+        ep.today(),
+    )
+    .is_ok_and(|dob| may_be_minor_on(&dob, on))
 }
 
 /// The help an agency gives on its own record, without a referral.
