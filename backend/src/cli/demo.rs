@@ -140,15 +140,19 @@ pub async fn run(settings: Settings, args: DemoArgs) -> anyhow::Result<ExitCode>
         };
         let report = seed::seed(&state.store, &generator, options).await?;
         print_report(&settings, &report, started.elapsed().as_secs_f64());
-        let staged =
-            seed::pending_referral(&state.store, dates::today(), settings.referral_overdue_days)
-                .await?;
-        if staged.is_some() {
-            say(
-                "\nA referral from `ngo`'s agency awaits `investigator`'s answer (GET /api/v1/referrals?direction=incoming).",
-            );
-        }
+        // The logins first: whatever follows, a seeded directory keeps its logins file.
         let path = write_logins(&settings.data_dir, &report.logins)?;
+        match seed::pending_referral(&state.store, dates::today(), settings.referral_overdue_days)
+            .await
+        {
+            Ok(Some(_)) => say(
+                "\nA referral from `ngo`'s agency awaits `investigator`'s answer (GET /api/v1/referrals?direction=incoming).",
+            ),
+            Ok(None) => {}
+            Err(e) => say(format_args!(
+                "\n(No referral was staged for `investigator`: {e:#})"
+            )),
+        }
         say(format_args!(
             "\n(These logins are also in {}.)",
             path.display()

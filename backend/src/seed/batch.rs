@@ -34,11 +34,11 @@ pub(crate) struct BatchIds {
     pub cases: HashMap<u64, StoredCase>,
     /// (case index, person index) of every suspect.
     pub suspects: HashSet<(u64, u64)>,
-    /// Person index → what a referral tells the receiver of them.
-    pub subjects: HashMap<u64, Subject>,
-    /// (person index, agency code) of every accepted referral: the agencies that reach a
-    /// person they did not register.
-    pub referred: HashSet<(u64, String)>,
+    /// Person index → what a referral tells the receiver of them, and their home region.
+    pub subjects: HashMap<u64, (Subject, String)>,
+    /// (person index, agency code) → when the agency came to reach a person it did not
+    /// register (an accepted referral carrying an identity).
+    pub referred: HashMap<(u64, String), DateTime<Utc>>,
 }
 
 impl BatchIds {
@@ -50,11 +50,22 @@ impl BatchIds {
             .ok_or_else(|| anyhow::anyhow!("the batch refers to person #{index} it lacks"))
     }
 
-    /// What a referral of person `index` tells the receiver.
-    pub fn subject(&self, index: u64) -> anyhow::Result<&Subject> {
+    /// What a referral of person `index` tells the receiver, and their home region.
+    pub fn subject(&self, index: u64) -> anyhow::Result<(&Subject, &str)> {
         self.subjects
             .get(&index)
+            .map(|(subject, region)| (subject, region.as_str()))
             .ok_or_else(|| anyhow::anyhow!("the batch refers to person #{index} it lacks"))
+    }
+
+    /// When agency `code` came to reach person `index`: when the person was registered, if
+    /// by that agency, else when the agency accepted a referral of them.
+    pub fn reached_at(&self, index: u64, code: &str) -> anyhow::Result<Option<DateTime<Utc>>> {
+        let (id, registrar) = self.person(index)?;
+        if registrar == code {
+            return Ok(Some(super::ids::time_of(id)));
+        }
+        Ok(self.referred.get(&(index, code.to_owned())).copied())
     }
 
     /// The stored case `index`.

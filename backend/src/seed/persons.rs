@@ -31,14 +31,13 @@ pub(crate) async fn persist(
             .validate(&ctx.profile, ctx.today)
             .with_context(|| format!("person record #{}", p.index))?;
         let at = ids::time_of(p.id);
-        ids.subjects.insert(
-            p.index,
-            Subject {
-                sex: person.sex.as_str().to_owned(),
-                date_of_birth: person.date_of_birth,
-                citizenship: person.citizenship.as_ref().map(|c| c.as_str().to_owned()),
-            },
-        );
+        let subject = Subject {
+            sex: person.sex.as_str().to_owned(),
+            date_of_birth: person.date_of_birth,
+            citizenship: person.citizenship.as_ref().map(|c| c.as_str().to_owned()),
+        };
+        ids.subjects
+            .insert(p.index, (subject, p.home_region.clone()));
         let mut row = new_row(person, p.id, agency.id, clerk);
         row.created_at = Set(at);
         row.updated_at = Set(at);

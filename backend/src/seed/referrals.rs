@@ -42,11 +42,22 @@ pub(crate) async fn persist(
             }
             None => None,
         };
+        // Submitted once the person (and the case) were on record, at the time its id carries
+        // or, on the same day, just after them.
+        let at = [
+            Some(ids::time_of(r.id)),
+            Some(ids::plus_millis(ids::time_of(person_id), 1)),
+            case.map(|c| ids::plus_millis(c.created_at, 1)),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or_default();
+        let (subject, home_region) = ids.subject(r.person)?;
         let input = r
-            .input(person_id, case.map(|c| c.id), None)
-            .validate(&ctx.profile, ctx.today)
+            .input(person_id, case.map(|c| c.id), Some(home_region))
+            .validate(&ctx.profile, at.date_naive())
             .with_context(context)?;
-        let subject = ids.subject(r.person)?;
         input
             .consent
             .check_guardian(subject.date_of_birth.as_ref())
@@ -58,7 +69,6 @@ pub(crate) async fn persist(
         }
         let sender = ctx.clerk(&r.from_agency)?;
         let receiver = ctx.clerk(&r.to_agency)?;
-        let at = ids::time_of(r.id);
         let submitted = Submitted {
             id: r.id,
             from_agency_id: from.id,
@@ -69,7 +79,8 @@ pub(crate) async fn persist(
         };
         let mut model = row(&input, subject, submitted);
         let mut accepted_at = None;
-        for (n, step) in r.timeline.iter().enumerate().skip(1) {
+        let mut last = at;
+        for step in r.timeline.iter().skip(1) {
             let next: ReferralStatus = step
                 .status
                 .parse()
@@ -81,7 +92,9 @@ pub(crate) async fn persist(
             if !current.may_become(next) {
                 anyhow::bail!("{}: {current} cannot become {next}", context());
             }
-            let when = ids::plus_millis(ids::on_day(step.on, at), n);
+            // At the hour of the submission on the step's day, and after the step before.
+            let when = ids::on_day(step.on, at).max(ids::plus_millis(last, 1));
+            last = when;
             answer(&mut model, next, when, sender, receiver, step.note.clone())
                 .with_context(context)?;
             if next == ReferralStatus::Accepted {
@@ -95,9 +108,11 @@ pub(crate) async fn persist(
                     k += 1;
                     ids::derived(when, &[b"referral-grant", r.id.as_bytes(), &[k]])
                 });
+            if person.is_some() {
+                ids.referred.insert((r.person, r.to_agency.clone()), when);
+            }
             person_grants.extend(person);
             case_grants.extend(case_grant);
-            ids.referred.insert((r.person, r.to_agency.clone()));
         }
         referrals.push(model.into_active_model().reset_all());
     }

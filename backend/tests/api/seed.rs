@@ -266,6 +266,75 @@ async fn seeded_referrals_grant_what_acceptance_grants_and_fill_the_inboxes() {
         assert_eq!(stored.version, x.timeline.len() as i64);
         assert_eq!(stored.anonymous, x.consent.given_by == "none");
     }
+    // Every step follows the one before it, and the submission follows the person's record;
+    // assistance is recorded once its dates are known, after its provider reached the person.
+    let stored = referral::Entity::find().all(db).await.unwrap();
+    for x in &stored {
+        let person = person::Entity::find_by_id(x.person_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(x.submitted_at > person.created_at, "referral {}", x.id);
+        for step in [x.responded_at, x.withdrawn_at].into_iter().flatten() {
+            assert!(step > x.submitted_at, "referral {}", x.id);
+        }
+        if let (Some(closed), Some(responded)) = (x.closed_at, x.responded_at) {
+            assert!(closed > responded, "referral {}", x.id);
+        }
+    }
+    for help in assistance_record::Entity::find().all(db).await.unwrap() {
+        let recorded_on = help.created_at.date_naive();
+        assert!(
+            help.ended_on.unwrap_or(help.started_on) <= recorded_on,
+            "{}",
+            help.id
+        );
+        let grant = person_grant::Entity::find()
+            .filter(person_grant::Column::PersonId.eq(help.person_id))
+            .filter(person_grant::Column::AgencyId.eq(help.provider_agency_id))
+            .one(db)
+            .await
+            .unwrap();
+        let person = person::Entity::find_by_id(help.person_id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        let reached = if person.registering_agency_id == help.provider_agency_id {
+            person.created_at
+        } else {
+            grant
+                .expect("a provider that did not register the person holds a grant")
+                .created_at
+        };
+        assert!(help.created_at > reached, "{}", help.id);
+    }
+    // Every provider of assistance reads the person it helped.
+    let by_agency: HashMap<String, &str> = report
+        .logins
+        .iter()
+        .map(|l| (l.agency.clone(), l.username.as_str()))
+        .collect();
+    let mut providers_checked = 0;
+    for help in r.assistance.iter().take(40) {
+        let Some(username) = by_agency.get(&help.provider_agency) else {
+            continue;
+        };
+        let token = login(&app, username).await;
+        let person = &r.persons[help.person as usize];
+        let response = app
+            .get(&format!("/api/v1/persons/{}/assistance", person.id), &token)
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "assistance #{}",
+            help.index
+        );
+        providers_checked += 1;
+    }
+    assert!(providers_checked > 5, "{providers_checked}");
     // A receiver with a login reads a person referred to it and accepted, and not one it
     // declined (unless another referral of theirs was accepted); its inbox lists them all.
     let logins: HashMap<&str, &str> = report

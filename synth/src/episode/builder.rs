@@ -192,7 +192,9 @@ impl<'a> Episode<'a> {
             let index = self.counters.assistance;
             self.counters.assistance += 1;
             record.index = index;
-            record.id = record_id(self.seed(), IdKind::Assistance, index, record.started_on);
+            // Recorded once its dates are known: there is no route that adds an end date later.
+            let recorded_on = record.ended_on.unwrap_or(record.started_on);
+            record.id = record_id(self.seed(), IdKind::Assistance, index, recorded_on);
             self.out.assistance.push(record);
         }
     }

@@ -7,7 +7,7 @@ use korgon_domain::referral::may_be_minor_on;
 use korgon_domain::{AgencyKind, DateOfBirth, ExploitationForm, Sex};
 
 use super::builder::{Episode, Victimhood};
-use crate::model::{ReferralRecord, assistance_kinds, needs, referral_statuses};
+use crate::model::{ReferralRecord, assistance_kinds, consent_givers, needs, referral_statuses};
 use crate::names::generate_name;
 use crate::people::Identity;
 use crate::rng::{between, chance, weighted};
@@ -86,11 +86,14 @@ fn refer(
     };
     let today = ep.today();
     let record: ReferralRecord = referral(&mut ep.rng, &plan, today);
+    // Only an accepted referral that carries an identity lets the receiver reach the person
+    // (an anonymous one grants nothing), so only then does it record the help it gives.
     let accepted = record
         .timeline
         .iter()
         .find(|s| s.status == referral_statuses::ACCEPTED)
-        .map(|s| s.on);
+        .map(|s| s.on)
+        .filter(|_| record.consent.given_by != consent_givers::NONE);
     let kinds: Vec<&'static str> = record.needs.iter().map(|n| assistance_kind(n)).collect();
     ep.add_referral(record);
     if let Some(start) = accepted

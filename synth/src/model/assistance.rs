@@ -38,7 +38,7 @@ pub mod assistance_kinds {
 pub struct AssistanceRecord {
     /// Global index, dense from 0.
     pub index: u64,
-    /// Deterministic UUID (v7 from `started_on`).
+    /// Deterministic UUID (v7 from the day it was recorded: `ended_on`, else `started_on`).
     pub id: Uuid,
     /// Index of the person record (the provider's own, or one referred to it).
     pub person: u64,
