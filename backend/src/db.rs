@@ -165,3 +165,37 @@ impl Db {
             .await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, Statement};
+
+    use super::*;
+
+    /// The bundled SQLite is built with the flags of `.cargo/config.toml`: without them every
+    /// `LIMIT ?` statement is parsed again on each run, and allocations share one mutex.
+    #[tokio::test]
+    async fn sqlite_is_built_with_the_projects_flags() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::connect(&Settings::for_data_dir(dir.path()))
+            .await
+            .unwrap();
+        let rows = db
+            .reader
+            .query_all_raw(Statement::from_string(
+                DatabaseBackend::Sqlite,
+                "PRAGMA compile_options",
+            ))
+            .await
+            .unwrap();
+        let options: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get_by_index::<String>(0).unwrap())
+            .collect();
+        assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "{options:?}");
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "{options:?}"
+        );
+    }
+}
