@@ -7,13 +7,14 @@
 use anyhow::Context as _;
 use korgon_domain::ReferralStatus;
 use korgon_synth::Records;
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, IntoActiveModel};
+use sea_orm::ActiveValue::{self, Set};
+use sea_orm::{ActiveModelTrait, DatabaseTransaction, IntoActiveModel, Iterable};
 
 use super::batch::BatchIds;
 use super::context::SeedContext;
 use super::{SeedCounts, bulk, ids};
 use crate::entity::referral;
-use crate::store::referrals::{Submitted, grant_rows, row, takes_referrals};
+use crate::store::referrals::{Submitted, grant_rows, row, status_change, takes_referrals};
 
 /// Stores the batch's referrals and the grants of those accepted.
 pub(crate) async fn persist(
@@ -77,29 +78,42 @@ pub(crate) async fn persist(
             submitted_by: sender,
             at,
         };
-        let mut model = row(&input, subject, submitted);
+        let model = row(&input, subject, submitted);
+        // The submission decides the grants; the steps change only status columns.
+        let mut stored = model.clone().into_active_model().reset_all();
+        let mut current = ReferralStatus::Submitted;
         let mut accepted_at = None;
         let mut last = at;
-        for step in r.timeline.iter().skip(1) {
+        for (n, step) in r.timeline.iter().enumerate().skip(1) {
             let next: ReferralStatus = step
-                .status
-                .parse()
-                .map_err(|e| anyhow::anyhow!("{}: {e}", context()))?;
-            let current: ReferralStatus = model
                 .status
                 .parse()
                 .map_err(|e| anyhow::anyhow!("{}: {e}", context()))?;
             if !current.may_become(next) {
                 anyhow::bail!("{}: {current} cannot become {next}", context());
             }
+            if next == ReferralStatus::Declined && step.note.as_deref().is_none_or(str::is_empty) {
+                anyhow::bail!("{}: a decline needs a reason", context());
+            }
             // At the hour of the submission on the step's day, and after the step before.
             let when = ids::on_day(step.on, at).max(ids::plus_millis(last, 1));
             last = when;
-            answer(&mut model, next, when, sender, receiver, step.note.clone())
-                .with_context(context)?;
+            // The sender withdraws; the receiver answers and closes.
+            let by = if next == ReferralStatus::Withdrawn {
+                sender
+            } else {
+                receiver
+            };
+            apply(
+                &mut stored,
+                status_change(next, when, by, step.note.clone()),
+            )?;
+            stored.version = Set(model.version + n as i64);
+            stored.updated_at = Set(when);
             if next == ReferralStatus::Accepted {
                 accepted_at = Some(when);
             }
+            current = next;
         }
         if let Some(when) = accepted_at {
             let mut k = 0u8;
@@ -114,7 +128,7 @@ pub(crate) async fn persist(
             person_grants.extend(person);
             case_grants.extend(case_grant);
         }
-        referrals.push(model.into_active_model().reset_all());
+        referrals.push(stored);
     }
     counts.referrals += referrals.len() as u64;
     counts.grants += (person_grants.len() + case_grants.len()) as u64;
@@ -124,39 +138,15 @@ pub(crate) async fn persist(
     Ok(())
 }
 
-/// One step of the status history, as the route taking it records it: the receiver answers
-/// (accept, decline with a reason, close), the sender withdraws.
-fn answer(
-    model: &mut referral::Model,
-    next: ReferralStatus,
-    when: chrono::DateTime<chrono::Utc>,
-    sender: uuid::Uuid,
-    receiver: uuid::Uuid,
-    note: Option<String>,
-) -> anyhow::Result<()> {
-    match next {
-        ReferralStatus::Accepted | ReferralStatus::Declined => {
-            if next == ReferralStatus::Declined && note.as_deref().is_none_or(str::is_empty) {
-                anyhow::bail!("a decline needs a reason");
-            }
-            model.responded_at = Some(when);
-            model.responded_by = Some(receiver);
-            model.response_note = note;
+/// Sets on `row` every column `change` sets.
+fn apply(
+    row: &mut referral::ActiveModel,
+    change: referral::ActiveModel,
+) -> Result<(), sea_orm::DbErr> {
+    for column in referral::Column::iter() {
+        if let ActiveValue::Set(value) = change.get(column) {
+            row.try_set(column, value)?;
         }
-        ReferralStatus::Withdrawn => {
-            model.withdrawn_at = Some(when);
-            model.withdrawn_by = Some(sender);
-            model.withdraw_note = note;
-        }
-        ReferralStatus::Closed => {
-            model.closed_at = Some(when);
-            model.closed_by = Some(receiver);
-            model.close_note = note;
-        }
-        ReferralStatus::Submitted => anyhow::bail!("a referral is submitted only once"),
     }
-    model.status = next.as_str().to_owned();
-    model.version += 1;
-    model.updated_at = when;
     Ok(())
 }

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use korgon_domain::{
     ConsentGiver, ConsentInput, ConsentScope, Need, ReferralInput, ReferralStatus, Role, Urgency,
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::Query;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use crate::access::Actor;
@@ -50,24 +51,26 @@ pub async fn pending_referral(
         agency_id: ngo.agency_id,
         client_addr: None,
     };
+    // The NGO's newest records without a referral to the police already awaiting an answer
+    // (the API allows one at a time), in one query.
+    let awaiting = Query::select()
+        .column(referral::Column::PersonId)
+        .from(referral::Entity)
+        .and_where(referral::Column::ToAgencyId.eq(investigator.agency_id))
+        .and_where(referral::Column::Status.eq(ReferralStatus::Submitted.as_str()))
+        .to_owned();
     let candidates = person::Entity::find()
         .filter(person::Column::RegisteringAgencyId.eq(ngo.agency_id))
+        .filter(person::Column::Id.not_in_subquery(awaiting))
         .order_by_desc(person::Column::Id)
         .limit(CANDIDATES)
         .all(&store.db.reader)
         .await?;
-    for candidate in candidates {
-        let adult = date_of_birth(&candidate)
-            .is_some_and(|dob| korgon_domain::referral::age_on(dob.date(), today) >= 25);
-        let open = referral::Entity::find()
-            .filter(referral::Column::PersonId.eq(candidate.id))
-            .filter(referral::Column::ToAgencyId.eq(investigator.agency_id))
-            .filter(referral::Column::Status.eq(ReferralStatus::Submitted.as_str()))
-            .count(&store.db.reader)
-            .await?;
-        if !adult || open > 0 {
-            continue;
-        }
+    let adult = candidates.into_iter().find(|candidate| {
+        date_of_birth(candidate)
+            .is_some_and(|dob| korgon_domain::referral::age_on(dob.date(), today) >= 25)
+    });
+    if let Some(candidate) = adult {
         let input = ReferralInput {
             to_agency: Some(police.clone()),
             person_id: Some(candidate.id),

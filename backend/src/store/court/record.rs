@@ -7,7 +7,7 @@ use korgon_domain::{
     AgencyKind, ArticleInput, CaseStatus, FieldError, FieldErrors, NewCourtProceeding, PartyRole,
 };
 use sea_orm::ActiveValue::Set;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, TryIntoModel};
 use uuid::Uuid;
 
 use super::view::CourtProceedingView;
@@ -191,12 +191,15 @@ pub async fn record(
                 e.into()
             }
         })?;
+    // The rows as inserted are the view's defendants: no need to read them back.
+    let defendants = rows
+        .defendants
+        .iter()
+        .cloned()
+        .map(|row| row.try_into_model())
+        .collect::<Result<Vec<_>, _>>()?;
     court_defendant::Entity::insert_many(rows.defendants)
         .exec_without_returning(&txn)
-        .await?;
-    let defendants = court_defendant::Entity::find()
-        .filter(court_defendant::Column::ProceedingId.eq(proceeding.id))
-        .all(&txn)
         .await?;
     let persons: Vec<Uuid> = input.defendants.iter().map(|d| d.person_id).collect();
     let names = nameable_parties(&txn, actor, case_id).await?;

@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
 use super::load::check_step;
-use super::step::{Step, take};
+use super::step::{Step, status_change, take};
 use super::view::{Direction, ReferralView};
 use crate::access::scope::GrantLevel;
 use crate::access::{Action, Actor};
@@ -128,13 +128,7 @@ pub async fn accept(
         overdue_days,
         step,
         |current, direction| receiver_may(current, direction, ReferralStatus::Accepted, "accept"),
-        |now| referral::ActiveModel {
-            status: Set(ReferralStatus::Accepted.as_str().to_owned()),
-            responded_at: Set(Some(now)),
-            responded_by: Set(Some(actor.user_id)),
-            response_note: Set(note),
-            ..Default::default()
-        },
+        |now| status_change(ReferralStatus::Accepted, now, actor.user_id, note),
         async |txn, updated, now| {
             let grants = grant(txn, actor, updated, now).await?;
             Ok(vec![
@@ -168,13 +162,7 @@ pub async fn decline(
         overdue_days,
         step,
         |current, direction| receiver_may(current, direction, ReferralStatus::Declined, "decline"),
-        |now| referral::ActiveModel {
-            status: Set(ReferralStatus::Declined.as_str().to_owned()),
-            responded_at: Set(Some(now)),
-            responded_by: Set(Some(actor.user_id)),
-            response_note: Set(Some(reason)),
-            ..Default::default()
-        },
+        |now| status_change(ReferralStatus::Declined, now, actor.user_id, Some(reason)),
         async |_, _, _| Ok(Vec::new()),
     )
     .await
@@ -203,13 +191,7 @@ pub async fn close(
         overdue_days,
         step,
         |current, direction| receiver_may(current, direction, ReferralStatus::Closed, "close"),
-        |now| referral::ActiveModel {
-            status: Set(ReferralStatus::Closed.as_str().to_owned()),
-            closed_at: Set(Some(now)),
-            closed_by: Set(Some(actor.user_id)),
-            close_note: Set(note),
-            ..Default::default()
-        },
+        |now| status_change(ReferralStatus::Closed, now, actor.user_id, note),
         async |_, _, _| Ok(Vec::new()),
     )
     .await

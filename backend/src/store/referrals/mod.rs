@@ -16,6 +16,7 @@ pub use answer::{accept, close, decline, grant_rows};
 pub use get::get;
 pub use list::{ReferralFilter, list};
 pub use open_case::open_case;
+pub use step::status_change;
 pub(crate) use submit::takes_referrals;
 pub use submit::{Subject, Submitted, date_of_birth, row, submit};
 pub use view::{ConsentView, Direction, ReferralCounts, ReferralInbox, ReferralView, SubjectView};

@@ -5,6 +5,8 @@
 //! the new version.
 
 use chrono::{DateTime, Utc};
+use korgon_domain::ReferralStatus;
+use sea_orm::ActiveValue::Set;
 use sea_orm::DatabaseTransaction;
 use uuid::Uuid;
 
@@ -15,6 +17,40 @@ use crate::audit::{self, AuditEvent, Detail};
 use crate::entity::referral;
 use crate::error::Result;
 use crate::store::{Store, now};
+
+/// The columns a status step sets: the new status, and who took it when with what note —
+/// accept and decline fill the response, withdraw and close their own columns. The API's
+/// steps and the seeder's replayed histories both use it.
+pub fn status_change(
+    next: ReferralStatus,
+    at: DateTime<Utc>,
+    by: Uuid,
+    note: Option<String>,
+) -> referral::ActiveModel {
+    let mut change = referral::ActiveModel {
+        status: Set(next.as_str().to_owned()),
+        ..Default::default()
+    };
+    match next {
+        ReferralStatus::Accepted | ReferralStatus::Declined => {
+            change.responded_at = Set(Some(at));
+            change.responded_by = Set(Some(by));
+            change.response_note = Set(note);
+        }
+        ReferralStatus::Withdrawn => {
+            change.withdrawn_at = Set(Some(at));
+            change.withdrawn_by = Set(Some(by));
+            change.withdraw_note = Set(note);
+        }
+        ReferralStatus::Closed => {
+            change.closed_at = Set(Some(at));
+            change.closed_by = Set(Some(by));
+            change.close_note = Set(note);
+        }
+        ReferralStatus::Submitted => {}
+    }
+    change
+}
 
 /// Who may attempt a step, and the audit action that records it.
 pub(super) struct Step {

@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelec
 use uuid::Uuid;
 
 use super::load::check_step;
-use super::step::{Step, take};
+use super::step::{Step, status_change, take};
 use super::view::{Direction, ReferralView, status_of};
 use crate::access::{Action, Actor};
 use crate::audit::Detail;
@@ -50,13 +50,7 @@ pub async fn withdraw(
             )
             .map(|_| ())
         },
-        |now| referral::ActiveModel {
-            status: Set(ReferralStatus::Withdrawn.as_str().to_owned()),
-            withdrawn_at: Set(Some(now)),
-            withdrawn_by: Set(Some(actor.user_id)),
-            withdraw_note: Set(note),
-            ..Default::default()
-        },
+        |now| status_change(ReferralStatus::Withdrawn, now, actor.user_id, note),
         async |_, _, _| Ok(Vec::new()),
     )
     .await
