@@ -16,8 +16,11 @@
 use std::collections::HashMap;
 
 use korgon_domain::{PartyRole, Role};
-use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, JoinType, Query, SelectStatement};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
+    QueryResult, QuerySelect, Select,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -212,29 +215,76 @@ pub fn visible_persons(actor: &Actor) -> Condition {
         .add(person::Column::Id.in_subquery(via_case))
 }
 
-/// The agency's access to `case`, or `None` when the case is out of its scope.
-pub async fn case_access<C: ConnectionTrait>(
-    conn: &C,
-    agency_id: Uuid,
-    case: &case::Model,
-) -> Result<Option<CaseAccess>, sea_orm::DbErr> {
-    if case.owner_agency_id == agency_id {
-        return Ok(Some(CaseAccess::Owner));
+/// Result column: whether the reading agency holds a live grant on the case.
+const GRANTED: &str = "reach_granted";
+/// Result column: whether that grant (one of them) is `full`.
+const GRANTED_FULL: &str = "reach_granted_full";
+
+/// The live grants of `agency_id` on the case of the surrounding `cases` row (only those at
+/// `level`, when given).
+fn live_case_grants(agency_id: Uuid, level: Option<GrantLevel>) -> SelectStatement {
+    let mut grants = Query::select();
+    grants
+        .expr(Expr::val(1))
+        .from(case_grant::Entity)
+        .and_where(
+            Expr::col((case_grant::Entity, case_grant::Column::CaseId))
+                .equals((case::Entity, case::Column::Id)),
+        )
+        .and_where(Expr::col((case_grant::Entity, case_grant::Column::AgencyId)).eq(agency_id))
+        .and_where(Expr::col((case_grant::Entity, case_grant::Column::RevokedAt)).is_null());
+    if let Some(level) = level {
+        grants.and_where(
+            Expr::col((case_grant::Entity, case_grant::Column::Level)).eq(level.as_str()),
+        );
     }
-    let levels: Vec<String> = case_grant::Entity::find()
-        .select_only()
-        .column(case_grant::Column::Level)
-        .filter(case_grant::Column::CaseId.eq(case.id))
-        .filter(case_grant::Column::AgencyId.eq(agency_id))
-        .filter(case_grant::Column::RevokedAt.is_null())
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(levels
-        .iter()
-        .filter_map(|l| GrantLevel::parse(l))
-        .max()
-        .map(CaseAccess::from_grant))
+    grants.to_owned()
+}
+
+/// `cases`, each with what [`CaseWithAccess`] needs to tell how `agency_id` reaches it: the
+/// case and the agency's grants on it come back in one statement.
+pub fn cases_with_access(agency_id: Uuid) -> Select<case::Entity> {
+    case::Entity::find()
+        .column_as(Expr::exists(live_case_grants(agency_id, None)), GRANTED)
+        .column_as(
+            Expr::exists(live_case_grants(agency_id, Some(GrantLevel::Full))),
+            GRANTED_FULL,
+        )
+}
+
+/// A case read with [`cases_with_access`].
+#[derive(Debug, Clone)]
+pub struct CaseWithAccess {
+    /// The case.
+    pub model: case::Model,
+    granted: bool,
+    granted_full: bool,
+}
+
+impl CaseWithAccess {
+    /// How `agency_id` (the agency the row was selected for) reaches the case; `None` when
+    /// the case is out of its scope.
+    pub fn access(&self, agency_id: Uuid) -> Option<CaseAccess> {
+        if self.model.owner_agency_id == agency_id {
+            Some(CaseAccess::Owner)
+        } else if self.granted_full {
+            Some(CaseAccess::Full)
+        } else if self.granted {
+            Some(CaseAccess::Read)
+        } else {
+            None
+        }
+    }
+}
+
+impl FromQueryResult for CaseWithAccess {
+    fn from_query_result(row: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        Ok(Self {
+            model: case::Model::from_query_result(row, pre)?,
+            granted: row.try_get(pre, GRANTED)?,
+            granted_full: row.try_get(pre, GRANTED_FULL)?,
+        })
+    }
 }
 
 /// The best live grant `agency_id` holds on `person_id`, as person access.

@@ -603,3 +603,59 @@ async fn linking_a_person_seen_read_only_does_not_reveal_their_protected_fields(
     // The registering agency links its own person freely.
     world.party("inv_b", full_for_pros, victim, "victim").await;
 }
+
+/// A case's access level comes back with the case itself (one statement for the case, the
+/// reader's grants and the parties): owner, full and read grants each read as such, in the
+/// case and in the list, and a revoked grant leaves both at once.
+#[tokio::test]
+async fn each_grant_level_reads_as_itself_in_the_case_and_in_the_list() {
+    let world = World::new().await;
+    let full = world.case("inv_a", case_body()).await;
+    let read = world.case("inv_a", case_body()).await;
+    let unshared = world.case("inv_a", case_body()).await;
+    let full_grant = world.share("inv_a", full, "POLICE-B", "full").await;
+    world.share("inv_a", read, "POLICE-B", "read").await;
+
+    let seen = expect(world.get_case("inv_b", full).await, StatusCode::OK).await;
+    assert_eq!(seen["access"], "full");
+    assert_eq!(seen["parties"], json!([]), "a case without parties");
+    let seen = expect(world.get_case("inv_b", read).await, StatusCode::OK).await;
+    assert_eq!(seen["access"], "read");
+    let seen = expect(world.get_case("inv_a", read).await, StatusCode::OK).await;
+    assert_eq!(seen["access"], "owner");
+    expect(
+        world.get_case("inv_b", unshared).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+
+    let access_in_list = |list: &Value| -> Vec<(Uuid, String)> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (id_of(c), c["access"].as_str().unwrap().to_owned()))
+            .collect()
+    };
+    let listed = expect(world.list_cases("inv_b", "").await, StatusCode::OK).await;
+    let mut listed = access_in_list(&listed);
+    listed.sort();
+    let mut expected = vec![(full, "full".to_owned()), (read, "read".to_owned())];
+    expected.sort();
+    assert_eq!(listed, expected);
+    let owner_list = expect(world.list_cases("inv_a", "").await, StatusCode::OK).await;
+    assert!(
+        access_in_list(&owner_list)
+            .iter()
+            .all(|(_, access)| access == "owner")
+    );
+
+    expect(
+        world.revoke("inv_a", full, id_of(&full_grant)).await,
+        StatusCode::OK,
+    )
+    .await;
+    expect(world.get_case("inv_b", full).await, StatusCode::NOT_FOUND).await;
+    let listed = expect(world.list_cases("inv_b", "").await, StatusCode::OK).await;
+    assert_eq!(access_in_list(&listed), vec![(read, "read".to_owned())]);
+}

@@ -2,15 +2,18 @@
 
 use std::collections::HashMap;
 
+use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter,
+    QueryOrder, QueryResult, QuerySelect, RelationDef, Select,
 };
 use uuid::Uuid;
 
 use super::view::{CaseView, PartyView};
-use crate::access::scope::{case_access, person_access, visible_party_roles};
+use crate::access::scope::{CaseWithAccess, cases_with_access, person_access, visible_party_roles};
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{AuditEvent, Detail};
+use crate::entity::json::Details;
 use crate::entity::{case, case_party, person};
 use crate::error::{Error, Result};
 use crate::store::{Store, agencies};
@@ -21,14 +24,14 @@ pub async fn load_visible<C: ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> Result<(case::Model, CaseAccess)> {
-    let model = case::Entity::find_by_id(id)
+    let row = cases_with_access(actor.agency_id)
+        .filter(case::Column::Id.eq(id))
+        .into_model::<CaseWithAccess>()
         .one(conn)
         .await?
         .ok_or(Error::NotFound("case"))?;
-    let access = case_access(conn, actor.agency_id, &model)
-        .await?
-        .ok_or(Error::NotFound("case"))?;
-    Ok((model, access))
+    let access = row.access(actor.agency_id).ok_or(Error::NotFound("case"))?;
+    Ok((row.model, access))
 }
 
 /// A person's name for lists: family, given, patronymic.
@@ -45,19 +48,109 @@ fn name_of(family: &Option<String>, given: &Option<String>, patronymic: &Option<
         .join(" ")
 }
 
-/// A party row with its person's name parts, the person's registering agency and the agency
-/// that made the link.
-type PartyRow = (
-    Uuid,
-    Uuid,
-    String,
-    crate::entity::json::Details,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Uuid,
-    Uuid,
-);
+/// A party as read for a case view: the link, its person's name parts and registering
+/// agency, and the agency that made the link. Columns are prefixed `party_`, so that the same
+/// row can come back beside a case ([`CaseAndParty`]).
+#[derive(Debug, FromQueryResult)]
+struct PartyRow {
+    party_id: Uuid,
+    party_person_id: Uuid,
+    party_role: String,
+    party_details: Details,
+    party_family_name: Option<String>,
+    party_given_name: Option<String>,
+    party_patronymic: Option<String>,
+    party_registrar: Uuid,
+    party_linked_by: Uuid,
+}
+
+/// `select` with the columns of a [`PartyRow`] (the query joins `case_parties` and `persons`).
+fn with_party_columns<E: EntityTrait>(select: Select<E>) -> Select<E> {
+    select
+        .column_as(case_party::Column::Id, "party_id")
+        .column_as(case_party::Column::PersonId, "party_person_id")
+        .column_as(case_party::Column::Role, "party_role")
+        .column_as(case_party::Column::Details, "party_details")
+        .column_as(person::Column::FamilyName, "party_family_name")
+        .column_as(person::Column::GivenName, "party_given_name")
+        .column_as(person::Column::Patronymic, "party_patronymic")
+        .column_as(person::Column::RegisteringAgencyId, "party_registrar")
+        .column_as(case_party::Column::AddedByAgencyId, "party_linked_by")
+}
+
+/// From a party to its person.
+fn party_person() -> RelationDef {
+    case_party::Entity::belongs_to(person::Entity)
+        .from(case_party::Column::PersonId)
+        .to(person::Column::Id)
+        .into()
+}
+
+/// The party roles the actor may see, as stored.
+fn role_names(actor: &Actor) -> Vec<&'static str> {
+    visible_party_roles(actor.role)
+        .iter()
+        .map(|r| r.as_str())
+        .collect()
+}
+
+/// A case with one of its visible parties (none when it has none): the rows of a case read.
+struct CaseAndParty {
+    case: CaseWithAccess,
+    party: Option<PartyRow>,
+}
+
+impl FromQueryResult for CaseAndParty {
+    fn from_query_result(row: &QueryResult, pre: &str) -> std::result::Result<Self, DbErr> {
+        let party = match row.try_get::<Option<Uuid>>(pre, "party_id")? {
+            Some(_) => Some(PartyRow::from_query_result(row, pre)?),
+            None => None,
+        };
+        Ok(Self {
+            case: CaseWithAccess::from_query_result(row, pre)?,
+            party,
+        })
+    }
+}
+
+/// The case `id` with the actor's access and the parties the actor's role may see, oldest
+/// first, in one statement; `NotFound` when missing or out of scope.
+async fn load_with_parties<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: Uuid,
+) -> Result<(case::Model, CaseAccess, Vec<PartyView>)> {
+    let roles = role_names(actor);
+    let party_case: RelationDef = case_party::Entity::belongs_to(case::Entity)
+        .from(case_party::Column::CaseId)
+        .to(case::Column::Id)
+        .into();
+    let parties_of_case = party_case.rev().on_condition(move |_, _| {
+        Expr::col((case_party::Entity, case_party::Column::Role))
+            .is_in(roles.clone())
+            .into_condition()
+    });
+    let rows = with_party_columns(cases_with_access(actor.agency_id))
+        .join(JoinType::LeftJoin, parties_of_case)
+        .join(JoinType::LeftJoin, party_person())
+        .filter(case::Column::Id.eq(id))
+        .order_by_asc(case_party::Column::Id)
+        .into_model::<CaseAndParty>()
+        .all(conn)
+        .await?;
+    let mut rows = rows.into_iter();
+    let first = rows.next().ok_or(Error::NotFound("case"))?;
+    let access = first
+        .case
+        .access(actor.agency_id)
+        .ok_or(Error::NotFound("case"))?;
+    let parties = std::iter::once(first.party)
+        .chain(rows.map(|r| r.party))
+        .flatten()
+        .collect();
+    let parties = name_parties(conn, actor, parties).await?;
+    Ok((first.case.model, access, parties))
+}
 
 /// The parties of `case_id` the actor's role may see, oldest first.
 pub async fn visible_parties<C: ConnectionTrait>(
@@ -65,49 +158,44 @@ pub async fn visible_parties<C: ConnectionTrait>(
     actor: &Actor,
     case_id: Uuid,
 ) -> Result<Vec<PartyView>> {
-    let roles: Vec<&str> = visible_party_roles(actor.role)
-        .iter()
-        .map(|r| r.as_str())
-        .collect();
     // One query: the parties joined with their persons' names.
-    let rows: Vec<PartyRow> = case_party::Entity::find()
-        .select_only()
-        .column(case_party::Column::Id)
-        .column(case_party::Column::PersonId)
-        .column(case_party::Column::Role)
-        .column(case_party::Column::Details)
-        .column_as(person::Column::FamilyName, "person_family_name")
-        .column_as(person::Column::GivenName, "person_given_name")
-        .column_as(person::Column::Patronymic, "person_patronymic")
-        .column_as(person::Column::RegisteringAgencyId, "person_registrar")
-        .column(case_party::Column::AddedByAgencyId)
-        .join(
-            JoinType::InnerJoin,
-            case_party::Entity::belongs_to(person::Entity)
-                .from(case_party::Column::PersonId)
-                .to(person::Column::Id)
-                .into(),
-        )
+    let rows = with_party_columns(case_party::Entity::find().select_only())
+        .join(JoinType::InnerJoin, party_person())
         .filter(case_party::Column::CaseId.eq(case_id))
-        .filter(case_party::Column::Role.is_in(roles))
+        .filter(case_party::Column::Role.is_in(role_names(actor)))
         .order_by_asc(case_party::Column::Id)
-        .into_tuple()
+        .into_model::<PartyRow>()
         .all(conn)
         .await?;
+    name_parties(conn, actor, rows).await
+}
+
+/// The views of `rows`, each named only when the actor reaches its person.
+async fn name_parties<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    rows: Vec<PartyRow>,
+) -> Result<Vec<PartyView>> {
     let mut parties = Vec::with_capacity(rows.len());
-    for (id, person_id, role, details, family, given, patronymic, registrar, linked_by) in rows {
+    for row in rows {
         // Only persons the actor can reach are named (see `access::scope`: a link passes on no
         // more than its maker holds). A link made by the registering agency always does, which
         // settles almost every party without another query.
-        let named = registrar == actor.agency_id
-            || linked_by == registrar
-            || person_reachable(conn, actor, person_id).await?;
+        let named = row.party_registrar == actor.agency_id
+            || row.party_linked_by == row.party_registrar
+            || person_reachable(conn, actor, row.party_person_id).await?;
         parties.push(PartyView {
-            id,
-            person_id,
-            role,
-            name: named.then(|| name_of(&family, &given, &patronymic)),
-            details: details.0,
+            id: row.party_id,
+            person_id: row.party_person_id,
+            role: row.party_role,
+            name: named.then(|| {
+                name_of(
+                    &row.party_family_name,
+                    &row.party_given_name,
+                    &row.party_patronymic,
+                )
+            }),
+            details: row.party_details.0,
         });
     }
     Ok(parties)
@@ -159,8 +247,7 @@ pub async fn get(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
 async fn read(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
     require(actor, Action::ReadCases)?;
     let conn = &store.db.reader;
-    let (model, access) = load_visible(conn, actor, id).await?;
-    let parties = visible_parties(conn, actor, id).await?;
+    let (model, access, parties) = load_with_parties(conn, actor, id).await?;
     let owner = agencies::codes(conn, [model.owner_agency_id]).await?;
     let event = AuditEvent::new("case.read", "case", Some(id))
         .with("access", Detail::Code(access_code(access)))

@@ -1,11 +1,12 @@
 //! Listing the cases in the actor's scope.
 
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Order, Query, SelectStatement, UnionType};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
 use super::view::CaseSummary;
-use crate::access::{Action, Actor, CaseAccess, require};
+use crate::access::scope::{CaseWithAccess, cases_with_access};
+use crate::access::{Action, Actor, require};
 use crate::audit::{AuditEvent, Detail};
 use crate::entity::{case, case_grant};
 use crate::error::Result;
@@ -92,35 +93,21 @@ pub async fn list(
 ) -> Result<Page<CaseSummary>> {
     require(actor, Action::ReadCases)?;
     let conn = &store.db.reader;
-    let rows = case::Entity::find()
+    // The page and the agency's access to each case, in one statement.
+    let rows = cases_with_access(actor.agency_id)
         .filter(case::Column::Id.in_subquery(candidates(actor.agency_id, filter, &page)))
         .order_by_desc(case::Column::Id)
         .limit(page.limit + 1)
+        .into_model::<CaseWithAccess>()
         .all(conn)
         .await?;
-    let page_rows = Page::from_fetched(rows, page.limit, |c| c.id);
-    let shared: Vec<uuid::Uuid> = page_rows
-        .items
-        .iter()
-        .filter(|c| c.owner_agency_id != actor.agency_id)
-        .map(|c| c.id)
-        .collect();
-    let grants: Vec<(uuid::Uuid, String)> = if shared.is_empty() {
-        Vec::new()
-    } else {
-        case_grant::Entity::find()
-            .select_only()
-            .column(case_grant::Column::CaseId)
-            .column(case_grant::Column::Level)
-            .filter(case_grant::Column::CaseId.is_in(shared))
-            .filter(case_grant::Column::AgencyId.eq(actor.agency_id))
-            .filter(case_grant::Column::RevokedAt.is_null())
-            .into_tuple()
-            .all(conn)
-            .await?
-    };
-    let owners = agencies::codes(conn, page_rows.items.iter().map(|c| c.owner_agency_id)).await?;
-    let ids: Vec<uuid::Uuid> = page_rows.items.iter().map(|c| c.id).collect();
+    let page_rows = Page::from_fetched(rows, page.limit, |c| c.model.id);
+    let owners = agencies::codes(
+        conn,
+        page_rows.items.iter().map(|c| c.model.owner_agency_id),
+    )
+    .await?;
+    let ids: Vec<uuid::Uuid> = page_rows.items.iter().map(|c| c.model.id).collect();
     let event = AuditEvent::new("case.list", "case", None)
         .with("count", Detail::Count(ids.len() as i64))
         .with("cases", Detail::Ids(ids));
@@ -128,19 +115,14 @@ pub async fn list(
     let items = page_rows
         .items
         .into_iter()
-        .map(|c| {
-            let access = if c.owner_agency_id == actor.agency_id {
-                CaseAccess::Owner
-            } else if grants
-                .iter()
-                .any(|(id, level)| *id == c.id && level == "full")
-            {
-                CaseAccess::Full
-            } else {
-                CaseAccess::Read
-            };
-            let owner = owners.get(&c.owner_agency_id).cloned().unwrap_or_default();
-            CaseSummary::build(c, owner, access, actor.role)
+        .filter_map(|c| {
+            // Every candidate is in scope; a case that left it since is left out.
+            let access = c.access(actor.agency_id)?;
+            let owner = owners
+                .get(&c.model.owner_agency_id)
+                .cloned()
+                .unwrap_or_default();
+            Some(CaseSummary::build(c.model, owner, access, actor.role))
         })
         .collect();
     Ok(Page {
