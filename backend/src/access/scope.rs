@@ -76,6 +76,22 @@ impl CaseAccess {
         self >= CaseAccess::Full
     }
 
+    /// The stored and sent name (`read`, `full`, `owner`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseAccess::Read => "read",
+            CaseAccess::Full => "full",
+            CaseAccess::Owner => "owner",
+        }
+    }
+
+    /// Parses [`CaseAccess::as_str`].
+    pub fn parse(s: &str) -> Option<CaseAccess> {
+        [CaseAccess::Read, CaseAccess::Full, CaseAccess::Owner]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+
     fn from_grant(level: GrantLevel) -> Self {
         match level {
             GrantLevel::Read => CaseAccess::Read,
@@ -215,10 +231,9 @@ pub fn visible_persons(actor: &Actor) -> Condition {
         .add(person::Column::Id.in_subquery(via_case))
 }
 
-/// Result column: whether the reading agency holds a live grant on the case.
-const GRANTED: &str = "reach_granted";
-/// Result column: whether that grant (one of them) is `full`.
-const GRANTED_FULL: &str = "reach_granted_full";
+/// Result column: how the reading agency reaches the case (see [`CaseAccess::as_str`]), NULL
+/// when it does not.
+const REACH: &str = "reach";
 
 /// The live grants of `agency_id` on the case of the surrounding `cases` row (only those at
 /// `level`, when given).
@@ -241,15 +256,24 @@ fn live_case_grants(agency_id: Uuid, level: Option<GrantLevel>) -> SelectStateme
     grants.to_owned()
 }
 
-/// `cases`, each with what [`CaseWithAccess`] needs to tell how `agency_id` reaches it: the
-/// case and the agency's grants on it come back in one statement.
+/// `cases`, each with how `agency_id` reaches it (read back by [`CaseWithAccess`]): the case
+/// and the agency's access come in one statement. The access is decided in order — owner, a
+/// full grant, any grant — so an owned case costs no grant lookup.
 pub fn cases_with_access(agency_id: Uuid) -> Select<case::Entity> {
-    case::Entity::find()
-        .column_as(Expr::exists(live_case_grants(agency_id, None)), GRANTED)
-        .column_as(
-            Expr::exists(live_case_grants(agency_id, Some(GrantLevel::Full))),
-            GRANTED_FULL,
-        )
+    let reach = Expr::case(
+        Expr::col((case::Entity, case::Column::OwnerAgencyId)).eq(agency_id),
+        CaseAccess::Owner.as_str(),
+    )
+    .case(
+        Expr::exists(live_case_grants(agency_id, Some(GrantLevel::Full))),
+        CaseAccess::Full.as_str(),
+    )
+    .case(
+        Expr::exists(live_case_grants(agency_id, None)),
+        CaseAccess::Read.as_str(),
+    );
+    let reach: Expr = reach.into();
+    case::Entity::find().column_as(reach, REACH)
 }
 
 /// A case read with [`cases_with_access`].
@@ -257,32 +281,22 @@ pub fn cases_with_access(agency_id: Uuid) -> Select<case::Entity> {
 pub struct CaseWithAccess {
     /// The case.
     pub model: case::Model,
-    granted: bool,
-    granted_full: bool,
-}
-
-impl CaseWithAccess {
-    /// How `agency_id` (the agency the row was selected for) reaches the case; `None` when
-    /// the case is out of its scope.
-    pub fn access(&self, agency_id: Uuid) -> Option<CaseAccess> {
-        if self.model.owner_agency_id == agency_id {
-            Some(CaseAccess::Owner)
-        } else if self.granted_full {
-            Some(CaseAccess::Full)
-        } else if self.granted {
-            Some(CaseAccess::Read)
-        } else {
-            None
-        }
-    }
+    /// How the agency it was selected for reaches it; `None` when the case is out of its scope.
+    pub access: Option<CaseAccess>,
 }
 
 impl FromQueryResult for CaseWithAccess {
     fn from_query_result(row: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
+        let reach: Option<String> = row.try_get(pre, REACH)?;
+        let access = match reach.as_deref() {
+            None => None,
+            Some(code) => Some(CaseAccess::parse(code).ok_or_else(|| {
+                sea_orm::DbErr::Type(format!("case access {code:?} is not a level"))
+            })?),
+        };
         Ok(Self {
             model: case::Model::from_query_result(row, pre)?,
-            granted: row.try_get(pre, GRANTED)?,
-            granted_full: row.try_get(pre, GRANTED_FULL)?,
+            access,
         })
     }
 }
@@ -390,4 +404,20 @@ pub async fn person_access<C: ConnectionTrait>(
         best = best.max(via_case.map(|access| access.min(cap)));
     }
     Ok(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The case read decides access in SQL and names it with `as_str`; `parse` must read back
+    /// every level (and nothing else), or a reachable case would answer 404.
+    #[test]
+    fn case_access_names_read_back() {
+        for access in [CaseAccess::Read, CaseAccess::Full, CaseAccess::Owner] {
+            assert_eq!(CaseAccess::parse(access.as_str()), Some(access));
+        }
+        assert_eq!(CaseAccess::parse("registrar"), None);
+        assert_eq!(CaseAccess::parse("FULL"), None);
+    }
 }

@@ -30,7 +30,7 @@ pub async fn load_visible<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(Error::NotFound("case"))?;
-    let access = row.access(actor.agency_id).ok_or(Error::NotFound("case"))?;
+    let access = row.access.ok_or(Error::NotFound("case"))?;
     Ok((row.model, access))
 }
 
@@ -140,10 +140,7 @@ async fn load_with_parties<C: ConnectionTrait>(
         .await?;
     let mut rows = rows.into_iter();
     let first = rows.next().ok_or(Error::NotFound("case"))?;
-    let access = first
-        .case
-        .access(actor.agency_id)
-        .ok_or(Error::NotFound("case"))?;
+    let access = first.case.access.ok_or(Error::NotFound("case"))?;
     let parties = std::iter::once(first.party)
         .chain(rows.map(|r| r.party))
         .flatten()
@@ -250,7 +247,7 @@ async fn read(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
     let (model, access, parties) = load_with_parties(conn, actor, id).await?;
     let owner = agencies::codes(conn, [model.owner_agency_id]).await?;
     let event = AuditEvent::new("case.read", "case", Some(id))
-        .with("access", Detail::Code(access_code(access)))
+        .with("access", Detail::Code(access.as_str()))
         .with(
             "persons",
             Detail::Ids(parties.iter().map(|p| p.person_id).collect()),
@@ -261,13 +258,4 @@ async fn read(store: &Store, actor: &Actor, id: Uuid) -> Result<CaseView> {
         .cloned()
         .unwrap_or_default();
     Ok(CaseView::build(model, owner, access, actor.role, parties))
-}
-
-/// The stored name of an access level.
-pub fn access_code(access: CaseAccess) -> &'static str {
-    match access {
-        CaseAccess::Read => "read",
-        CaseAccess::Full => "full",
-        CaseAccess::Owner => "owner",
-    }
 }

@@ -117,7 +117,7 @@ pub async fn list(
         .into_iter()
         .filter_map(|c| {
             // Every candidate is in scope; a case that left it since is left out.
-            let access = c.access(actor.agency_id)?;
+            let access = c.access?;
             let owner = owners
                 .get(&c.model.owner_agency_id)
                 .cloned()

@@ -82,7 +82,7 @@ async fn attached_case<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or_else(not_in_scope)?;
-    match row.access(actor.agency_id) {
+    match row.access {
         None => Err(not_in_scope().into()),
         Some(CaseAccess::Read) => Err(FieldError::new(
             "case_id",
