@@ -285,6 +285,21 @@ pub struct CaseWithAccess {
     pub access: Option<CaseAccess>,
 }
 
+/// Case `id` and how `agency_id` reaches it, in one statement; `None` when the case does not
+/// exist or is out of the agency's scope.
+pub async fn visible_case<C: ConnectionTrait>(
+    conn: &C,
+    agency_id: Uuid,
+    id: Uuid,
+) -> Result<Option<(case::Model, CaseAccess)>, sea_orm::DbErr> {
+    let row = cases_with_access(agency_id)
+        .filter(case::Column::Id.eq(id))
+        .into_model::<CaseWithAccess>()
+        .one(conn)
+        .await?;
+    Ok(row.and_then(|r| Some((r.model, r.access?))))
+}
+
 impl FromQueryResult for CaseWithAccess {
     fn from_query_result(row: &QueryResult, pre: &str) -> Result<Self, sea_orm::DbErr> {
         let reach: Option<String> = row.try_get(pre, REACH)?;

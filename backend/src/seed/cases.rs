@@ -18,8 +18,10 @@ use serde_json::json;
 use super::batch::{BatchIds, StoredCase};
 use super::context::SeedContext;
 use super::{SeedCounts, bulk, ids};
+use crate::access::scope::GrantLevel;
 use crate::entity::json::{ArticleList, StringList};
-use crate::entity::{case, case_grant, classification_change, reference_counter};
+use crate::entity::{case, classification_change, reference_counter};
+use crate::store::grants::NewGrant;
 
 /// Whether the prosecutor's office takes the step `from` → `to` (bringing a case to court,
 /// returning it for investigation, recording the court's outcome); else the police unit.
@@ -100,22 +102,16 @@ pub(crate) async fn persist(
                 let code = ctx.generator.prosecutor_for(new.region.as_str()).to_owned();
                 let agency = ctx.agency(&code)?;
                 let at = ids::on_day(step.on, created_at);
-                // Columns other branches add to grants (the referral a grant came from)
-                // stay unset: a share has none.
-                #[allow(clippy::needless_update)]
-                grants.push(case_grant::ActiveModel {
-                    id: Set(ids::derived(at, &[b"grant", c.id.as_bytes()])),
-                    case_id: Set(c.id),
-                    agency_id: Set(agency.id),
-                    level: Set("full".to_owned()),
-                    origin: Set("share".to_owned()),
-                    granted_by: Set(investigator),
-                    created_at: Set(at),
-                    revoked_at: Set(None),
-                    revoked_by: Set(None),
-                    version: Set(1),
-                    ..Default::default()
-                });
+                let grant = NewGrant {
+                    id: ids::derived(at, &[b"grant", c.id.as_bytes()]),
+                    agency_id: agency.id,
+                    level: GrantLevel::Full,
+                    origin: "share",
+                    origin_id: None,
+                    granted_by: investigator,
+                    at,
+                };
+                grants.push(grant.on_case(c.id));
                 Some(code)
             }
             None => None,

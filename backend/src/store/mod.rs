@@ -5,6 +5,7 @@ pub mod agencies;
 pub mod assistance;
 pub mod cases;
 pub mod court;
+pub mod grants;
 pub mod page;
 pub mod persons;
 pub mod referrals;

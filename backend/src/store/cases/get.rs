@@ -10,7 +10,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::view::{CaseView, PartyView};
-use crate::access::scope::{CaseWithAccess, cases_with_access, person_access, visible_party_roles};
+use crate::access::scope::{
+    CaseWithAccess, cases_with_access, person_access, visible_case, visible_party_roles,
+};
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{AuditEvent, Detail};
 use crate::entity::json::Details;
@@ -24,14 +26,9 @@ pub async fn load_visible<C: ConnectionTrait>(
     actor: &Actor,
     id: Uuid,
 ) -> Result<(case::Model, CaseAccess)> {
-    let row = cases_with_access(actor.agency_id)
-        .filter(case::Column::Id.eq(id))
-        .into_model::<CaseWithAccess>()
-        .one(conn)
+    visible_case(conn, actor.agency_id, id)
         .await?
-        .ok_or(Error::NotFound("case"))?;
-    let access = row.access.ok_or(Error::NotFound("case"))?;
-    Ok((row.model, access))
+        .ok_or(Error::NotFound("case"))
 }
 
 /// A person's name for lists: family, given, patronymic.

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::view::CaseSummary;
 use crate::access::scope::{CaseWithAccess, cases_with_access};
-use crate::access::{Action, Actor, require};
+use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{AuditEvent, Detail};
 use crate::entity::{case, case_grant};
 use crate::error::Result;
@@ -107,22 +107,23 @@ pub async fn list(
         page_rows.items.iter().map(|c| c.model.owner_agency_id),
     )
     .await?;
-    let ids: Vec<uuid::Uuid> = page_rows.items.iter().map(|c| c.model.id).collect();
+    // Every candidate is in scope (the candidates and the access are read in one statement);
+    // a row without access would be left out, and so out of the audit event too.
+    let shown: Vec<(case::Model, CaseAccess)> = page_rows
+        .items
+        .into_iter()
+        .filter_map(|c| Some((c.model, c.access?)))
+        .collect();
+    let ids: Vec<uuid::Uuid> = shown.iter().map(|(c, _)| c.id).collect();
     let event = AuditEvent::new("case.list", "case", None)
         .with("count", Detail::Count(ids.len() as i64))
         .with("cases", Detail::Ids(ids));
     store.audit.record(actor.audit(), vec![event]).await?;
-    let items = page_rows
-        .items
+    let items = shown
         .into_iter()
-        .filter_map(|c| {
-            // Every candidate is in scope; a case that left it since is left out.
-            let access = c.access?;
-            let owner = owners
-                .get(&c.model.owner_agency_id)
-                .cloned()
-                .unwrap_or_default();
-            Some(CaseSummary::build(c.model, owner, access, actor.role))
+        .map(|(c, access)| {
+            let owner = owners.get(&c.owner_agency_id).cloned().unwrap_or_default();
+            CaseSummary::build(c, owner, access, actor.role)
         })
         .collect();
     Ok(Page {

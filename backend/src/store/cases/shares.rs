@@ -12,6 +12,7 @@ use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{self, AuditEvent, Detail};
 use crate::entity::case_grant;
 use crate::error::{Error, Result};
+use crate::store::grants::NewGrant;
 use crate::store::{Store, agencies, now};
 
 /// The body of `POST /api/v1/cases/{id}/shares`.
@@ -108,19 +109,16 @@ pub async fn share(
             case_grant::Entity::update(model).exec(&txn).await?
         }
         None => {
-            let model = case_grant::ActiveModel {
-                id: Set(Uuid::now_v7()),
-                case_id: Set(case_id),
-                agency_id: Set(target.id),
-                level: Set(input.level.as_str().to_owned()),
-                origin: Set("share".to_owned()),
-                origin_id: Set(None),
-                granted_by: Set(actor.user_id),
-                created_at: Set(now()),
-                revoked_at: Set(None),
-                revoked_by: Set(None),
-                version: Set(1),
-            };
+            let model = NewGrant {
+                id: Uuid::now_v7(),
+                agency_id: target.id,
+                level: input.level,
+                origin: "share",
+                origin_id: None,
+                granted_by: actor.user_id,
+                at: now(),
+            }
+            .on_case(case_id);
             case_grant::Entity::insert(model)
                 .exec_with_returning(&txn)
                 .await?

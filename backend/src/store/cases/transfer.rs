@@ -11,10 +11,12 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::get::load_visible;
+use crate::access::scope::GrantLevel;
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{self, AuditEvent, Detail};
 use crate::entity::{case, case_grant, case_transfer, classification_change};
 use crate::error::{Error, Result};
+use crate::store::grants::NewGrant;
 use crate::store::{Store, agencies, now};
 
 /// The body of `POST /api/v1/cases/{id}/transfer`.
@@ -179,21 +181,18 @@ pub async fn transfer(
     }
     let transfer_id = Uuid::now_v7();
     let grant_id = Uuid::now_v7();
-    case_grant::Entity::insert(case_grant::ActiveModel {
-        id: Set(grant_id),
-        case_id: Set(id),
-        agency_id: Set(actor.agency_id),
-        level: Set("full".to_owned()),
-        origin: Set("transfer".to_owned()),
-        origin_id: Set(Some(transfer_id)),
-        granted_by: Set(actor.user_id),
-        created_at: Set(now),
-        revoked_at: Set(None),
-        revoked_by: Set(None),
-        version: Set(1),
-    })
-    .exec_without_returning(&txn)
-    .await?;
+    let grant = NewGrant {
+        id: grant_id,
+        agency_id: actor.agency_id,
+        level: GrantLevel::Full,
+        origin: "transfer",
+        origin_id: Some(transfer_id),
+        granted_by: actor.user_id,
+        at: now,
+    };
+    case_grant::Entity::insert(grant.on_case(id))
+        .exec_without_returning(&txn)
+        .await?;
     let record = case_transfer::Entity::insert(case_transfer::ActiveModel {
         id: Set(transfer_id),
         case_id: Set(id),

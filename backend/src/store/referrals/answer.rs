@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use korgon_domain::{ConsentScope, ReferralStatus};
-use sea_orm::ActiveValue::Set;
 use sea_orm::{ConnectionTrait, EntityTrait};
 use uuid::Uuid;
 
@@ -16,6 +15,7 @@ use crate::audit::Detail;
 use crate::entity::{case, case_grant, person_grant, referral};
 use crate::error::Result;
 use crate::store::Store;
+use crate::store::grants::NewGrant;
 
 /// The rows of the grants an accepted referral creates: the person at the consent's level
 /// and, when a case is attached that the receiver does not own (`case_owner`), the case to
@@ -41,35 +41,20 @@ pub fn grant_rows(
         Some(ConsentScope::Full) => GrantLevel::Full,
         _ => GrantLevel::Read,
     };
-    let person = person_grant::ActiveModel {
-        id: Set(next_id()),
-        person_id: Set(model.person_id),
-        agency_id: Set(model.to_agency_id),
-        level: Set(level.as_str().to_owned()),
-        origin: Set("referral".to_owned()),
-        origin_id: Set(Some(model.id)),
-        granted_by: Set(granted_by),
-        created_at: Set(at),
-        revoked_at: Set(None),
-        revoked_by: Set(None),
-        version: Set(1),
+    let mut grant = |level| NewGrant {
+        id: next_id(),
+        agency_id: model.to_agency_id,
+        level,
+        origin: "referral",
+        origin_id: Some(model.id),
+        granted_by,
+        at,
     };
+    let person = grant(level).on_person(model.person_id);
     let case = model
         .case_id
         .filter(|_| case_owner != Some(model.to_agency_id))
-        .map(|case_id| case_grant::ActiveModel {
-            id: Set(next_id()),
-            case_id: Set(case_id),
-            agency_id: Set(model.to_agency_id),
-            level: Set(GrantLevel::Read.as_str().to_owned()),
-            origin: Set("referral".to_owned()),
-            origin_id: Set(Some(model.id)),
-            granted_by: Set(granted_by),
-            created_at: Set(at),
-            revoked_at: Set(None),
-            revoked_by: Set(None),
-            version: Set(1),
-        });
+        .map(|case_id| grant(GrantLevel::Read).on_case(case_id));
     (Some(person), case)
 }
 

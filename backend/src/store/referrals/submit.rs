@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::load::view;
 use super::view::{Direction, ReferralView};
-use crate::access::scope::{CaseWithAccess, cases_with_access, person_access};
+use crate::access::scope::{person_access, visible_case};
 use crate::access::{Action, Actor, CaseAccess, require};
 use crate::audit::{self, AuditEvent, Detail};
 use crate::entity::json::StringList;
@@ -76,21 +76,17 @@ async fn attached_case<C: ConnectionTrait>(
     case_id: Uuid,
 ) -> Result<case::Model> {
     let not_in_scope = || FieldError::new("case_id", "no case in your agency's scope has this id");
-    let row = cases_with_access(actor.agency_id)
-        .filter(case::Column::Id.eq(case_id))
-        .into_model::<CaseWithAccess>()
-        .one(conn)
+    let (model, access) = visible_case(conn, actor.agency_id, case_id)
         .await?
         .ok_or_else(not_in_scope)?;
-    match row.access {
-        None => Err(not_in_scope().into()),
-        Some(CaseAccess::Read) => Err(FieldError::new(
+    if access == CaseAccess::Read {
+        return Err(FieldError::new(
             "case_id",
             "your agency has read-only access to this case and may not pass it on",
         )
-        .into()),
-        Some(_) => Ok(row.model),
+        .into());
     }
+    Ok(model)
 }
 
 /// The person's date of birth with its precision.
